@@ -1,0 +1,138 @@
+package org.bucketsweep.model.browse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bucketsweep.model.CancellationToken;
+import org.bucketsweep.model.connection.S3Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
+import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MFADeleteStatus;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Reads buckets and their contents. Every method blocks: call it off the UI thread. */
+public final class BucketBrowser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BucketBrowser.class);
+    private static final String DELIMITER = "/";
+
+    /** S3 sorts keys by their UTF-8 bytes; within a key, the newest version comes first. */
+    private static final Comparator<ObjectVersion> S3_ORDER = Comparator
+            .comparing((ObjectVersion v) -> v.key().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned)
+            .thenComparing(ObjectVersion::latest, Comparator.reverseOrder())
+            .thenComparing(ObjectVersion::lastModified, Comparator.nullsLast(Comparator.reverseOrder()));
+
+    private final S3Client s3;
+
+    public BucketBrowser(S3Connection connection) {
+        this.s3 = connection.client();
+    }
+
+    /** The buckets' names, without their status (see {@link #versioningOf(String)}). */
+    public List<BucketSummary> listBuckets() {
+        List<BucketSummary> buckets = new ArrayList<>();
+        s3.listBucketsPaginator(b -> { }).buckets().forEach(b ->
+                buckets.add(new BucketSummary(b.name(), b.creationDate(), BucketVersioning.UNKNOWN)));
+        return buckets;
+    }
+
+    /** Versioning and MFA Delete; {@link BucketVersioning#UNKNOWN} when the server refuses to tell. */
+    public BucketVersioning versioningOf(String bucket) {
+        GetBucketVersioningResponse response;
+        try {
+            response = s3.getBucketVersioning(b -> b.bucket(bucket));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw e;
+            }
+            LOG.info("Versioning status of {} unknown: {}", bucket, e.getMessage());
+            return BucketVersioning.UNKNOWN;
+        }
+        VersioningStatus versioning = response.status() == BucketVersioningStatus.ENABLED ? VersioningStatus.ENABLED
+                : response.status() == BucketVersioningStatus.SUSPENDED ? VersioningStatus.SUSPENDED
+                : VersioningStatus.NEVER_ENABLED;
+        MfaDeleteStatus mfa = response.mfaDelete() == MFADeleteStatus.ENABLED ? MfaDeleteStatus.ENABLED
+                : MfaDeleteStatus.DISABLED;
+        return new BucketVersioning(versioning, mfa);
+    }
+
+    /**
+     * Lists one level under {@code prefix}: the common prefixes and either the current objects or, with
+     * {@code versions}, every version and delete marker. Pages reach {@code sink} as they arrive, so the first rows
+     * can be shown while S3 is still listing; cancelling stops before the next page.
+     */
+    public void listLevel(String bucket, String prefix, boolean versions, Consumer<ListingPage> sink,
+                          CancellationToken cancel) {
+        String p = prefix == null || prefix.isEmpty() ? null : prefix;
+        if (versions) {
+            listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).delimiter(DELIMITER).build(),
+                    sink, cancel);
+        } else {
+            listCurrent(ListObjectsV2Request.builder().bucket(bucket).prefix(p).delimiter(DELIMITER).build(),
+                    sink, cancel);
+        }
+    }
+
+    /** Every version and delete marker under {@code prefix}, at all depths. */
+    public void listAllVersions(String bucket, String prefix, Consumer<ListingPage> sink, CancellationToken cancel) {
+        String p = prefix == null || prefix.isEmpty() ? null : prefix;
+        listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).build(), sink, cancel);
+    }
+
+    private void listCurrent(ListObjectsV2Request request, Consumer<ListingPage> sink, CancellationToken cancel) {
+        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
+            List<ListingEntry> entries = new ArrayList<>(page.keyCount() == null ? 16 : page.keyCount());
+            page.commonPrefixes().forEach(cp -> entries.add(new CommonPrefix(cp.prefix())));
+            page.contents().forEach(o -> entries.add(
+                    new ObjectVersion(o.key(), null, true, false, nullToZero(o.size()), o.lastModified())));
+            boolean last = !Boolean.TRUE.equals(page.isTruncated());
+            sink.accept(new ListingPage(entries, last || cancel.isCancelled()));
+            if (cancel.isCancelled()) {
+                return;
+            }
+        }
+    }
+
+    private void listVersions(ListObjectVersionsRequest request, Consumer<ListingPage> sink,
+                              CancellationToken cancel) {
+        // The paginator follows NextKeyMarker and NextVersionIdMarker until IsTruncated is false.
+        for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(request)) {
+            List<ObjectVersion> versions = new ArrayList<>(page.versions().size() + page.deleteMarkers().size());
+            page.versions().forEach(v -> versions.add(new ObjectVersion(v.key(), blankToNull(v.versionId()),
+                    Boolean.TRUE.equals(v.isLatest()), false, nullToZero(v.size()), v.lastModified())));
+            for (DeleteMarkerEntry m : page.deleteMarkers()) {
+                versions.add(new ObjectVersion(m.key(), blankToNull(m.versionId()),
+                        Boolean.TRUE.equals(m.isLatest()), true, 0, m.lastModified()));
+            }
+            // The SDK splits S3's interleaved list into versions and markers; put them back in S3's order.
+            versions.sort(S3_ORDER);
+            List<ListingEntry> entries = new ArrayList<>(page.commonPrefixes().size() + versions.size());
+            page.commonPrefixes().forEach(cp -> entries.add(new CommonPrefix(cp.prefix())));
+            entries.addAll(versions);
+            boolean last = !Boolean.TRUE.equals(page.isTruncated());
+            sink.accept(new ListingPage(entries, last || cancel.isCancelled()));
+            if (cancel.isCancelled()) {
+                return;
+            }
+        }
+    }
+
+    private static long nullToZero(Long size) {
+        return size == null ? 0 : size;
+    }
+
+    private static String blankToNull(String versionId) {
+        return versionId == null || versionId.isEmpty() ? null : versionId;
+    }
+}

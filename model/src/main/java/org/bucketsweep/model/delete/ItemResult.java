@@ -1,0 +1,37 @@
+package org.bucketsweep.model.delete;
+
+import java.util.Objects;
+
+/**
+ * The outcome of one item of a delete job.
+ *
+ * @param deleteMarkerVersionId for {@link DeleteOutcome#DELETE_MARKER_CREATED} the new marker's version id, for
+ *                              {@link DeleteOutcome#DELETE_MARKER_REMOVED} the removed marker's; else {@code null}
+ * @param errorCode             S3's error code for {@link DeleteOutcome#FAILED}, else {@code null}
+ * @param errorMessage          S3's message (or ours) for {@link DeleteOutcome#FAILED}, else {@code null}
+ * @param requestId             the id S3 gave the request that carried this item, when there was one
+ */
+public record ItemResult(VersionRef item, DeleteOutcome outcome, String deleteMarkerVersionId, String errorCode,
+                         String errorMessage, String requestId) {
+
+    public ItemResult {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    public static ItemResult failed(VersionRef item, String code, String message, String requestId) {
+        return new ItemResult(item, DeleteOutcome.FAILED, null, code, message, requestId);
+    }
+
+    public static ItemResult notAttempted(VersionRef item, String why) {
+        return new ItemResult(item, DeleteOutcome.NOT_ATTEMPTED, null, null, why, null);
+    }
+
+    public String key() {
+        return item.key();
+    }
+
+    public String versionId() {
+        return item.versionId();
+    }
+}
