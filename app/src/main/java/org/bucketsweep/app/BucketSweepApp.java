@@ -1,0 +1,113 @@
+package org.bucketsweep.app;
+
+import java.util.List;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.bucketsweep.app.settings.AppDirectories;
+import org.bucketsweep.app.settings.Settings.WindowBounds;
+import org.bucketsweep.model.browse.BucketSummary;
+import org.bucketsweep.model.connection.ConnectionSettings;
+import org.bucketsweep.ui.dialog.FxDialogService;
+import org.bucketsweep.ui.main.MainView;
+import org.bucketsweep.ui.main.MainViewModel;
+import org.bucketsweep.ui.main.Theme;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: one main window. */
+public final class BucketSweepApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BucketSweepApp.class);
+    private static final long LAUNCHED_AT = System.currentTimeMillis();
+
+    private AppContext context;
+
+    @Override
+    public void init() {
+        // Reading the settings file happens here, on the launcher thread, never on the FX thread.
+        context = new AppContext(AppDirectories.forThisUser());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+        FxDialogService dialogs = new FxDialogService(() -> stage, context.tasks());
+        MainViewModel model = context.mainViewModel(dialogs);
+
+        Scene scene = new Scene(new MainView(model), 1200, 780);
+        Theme.apply(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(model.titleProperty());
+        stage.getIcons().addAll(icons());
+        restoreBounds(stage, context.settings().window());
+        stage.setOnCloseRequest(e -> context.updateSettings(s -> s.withWindow(boundsOf(stage))));
+        stage.show();
+        LOG.info("Main window shown {} ms after launch", System.currentTimeMillis() - LAUNCHED_AT);
+
+        if (options.exitWhenReady()) {
+            exitOnceBucketsShow(model);
+        }
+        if (options.demo()) {
+            model.openDemoSandbox();
+        } else {
+            ConnectionSettings restore = context.connectionToRestore();
+            if (restore != null) {
+                model.connect(restore);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        context.close();
+    }
+
+    /** For the installer smoke test: exits 0 as soon as the window lists buckets. */
+    private static void exitOnceBucketsShow(MainViewModel model) {
+        model.buckets().buckets().addListener((ListChangeListener<BucketSummary>) c -> {
+            if (!model.buckets().buckets().isEmpty()) {
+                System.out.println("READY " + (System.currentTimeMillis() - LAUNCHED_AT) + " ms: "
+                        + model.buckets().buckets().size() + " buckets shown");
+                Platform.exit();
+            }
+        });
+    }
+
+    private static List<Image> icons() {
+        return List.of(16, 32, 48, 64, 128, 256).stream()
+                .map(size -> BucketSweepApp.class.getResource("icons/bucketsweep-" + size + ".png"))
+                .filter(Objects::nonNull)
+                .map(url -> new Image(url.toExternalForm()))
+                .toList();
+    }
+
+    private static void restoreBounds(Stage stage, WindowBounds bounds) {
+        if (bounds == null) {
+            return;
+        }
+        // Only where the window would still be visible: the screen it was on may be gone.
+        boolean onScreen = !Screen.getScreensForRectangle(
+                new Rectangle2D(bounds.x(), bounds.y(), Math.max(1, bounds.width()), Math.max(1, bounds.height())))
+                .isEmpty();
+        if (onScreen) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+        }
+        stage.setWidth(Math.max(640, bounds.width()));
+        stage.setHeight(Math.max(420, bounds.height()));
+        stage.setMaximized(bounds.maximized());
+    }
+
+    private static WindowBounds boundsOf(Stage stage) {
+        return new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized());
+    }
+
+}

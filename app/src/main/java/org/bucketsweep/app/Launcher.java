@@ -1,0 +1,29 @@
+package org.bucketsweep.app;
+
+import javafx.application.Application;
+import org.bucketsweep.app.settings.AppDirectories;
+
+/**
+ * The entry point. It does not extend {@link Application}, so a plain {@code java -jar bucketsweep.jar} can start
+ * JavaFX from the class path.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println("""
+                    Usage: bucketsweep [--demo]
+
+                      --demo    start on the demo sandbox: a local S3 server with sample buckets
+                    """);
+            return;
+        }
+        // Before the first logger: logback.xml writes to the data directory.
+        System.setProperty("bucketsweep.logdir",
+                AppDirectories.forThisUser().data().resolve("logs").toString());
+        Application.launch(BucketSweepApp.class, args);
+    }
+}

@@ -1,0 +1,88 @@
+package org.bucketsweep.ui.buckets;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.bucketsweep.model.browse.BucketSummary;
+import org.bucketsweep.model.browse.MfaDeleteStatus;
+import org.bucketsweep.model.browse.VersioningStatus;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The bucket list, each bucket with a versioning badge and an MFA badge. */
+public final class BucketListView extends VBox {
+
+    public BucketListView(BucketListViewModel model) {
+        Label heading = new Label("Buckets");
+        heading.getStyleClass().add("title-4");
+        heading.setPadding(new Insets(8, 8, 4, 8));
+
+        ListView<BucketSummary> list = new ListView<>(model.buckets());
+        list.setId("bucketList");
+        list.setCellFactory(v -> new BucketCell());
+        Label empty = new Label();
+        empty.textProperty().bind(model.emptyTextProperty());
+        empty.setWrapText(true);
+        empty.getStyleClass().add("text-muted");
+        list.setPlaceholder(empty);
+        // The list drives the selection; the model may restore it after a refresh.
+        list.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.selectedProperty().set(now);
+            }
+        });
+        model.selectedProperty().addListener((obs, was, now) -> {
+            if (now != list.getSelectionModel().getSelectedItem()) {
+                list.getSelectionModel().select(now);
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        getChildren().addAll(heading, list);
+        setMinWidth(200);
+    }
+
+    private static final class BucketCell extends ListCell<BucketSummary> {
+        @Override
+        protected void updateItem(BucketSummary bucket, boolean empty) {
+            super.updateItem(bucket, empty);
+            if (empty || bucket == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label name = new Label(bucket.name(), new FontIcon(Material2AL.DELETE_SWEEP));
+            name.getStyleClass().add("bucket-name");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox row = new HBox(6, name, spacer, versioningBadge(bucket.status().versioning()));
+            if (bucket.status().mfaDelete() == MfaDeleteStatus.ENABLED) {
+                Label mfa = badge("MFA", "badge-mfa");
+                mfa.setGraphic(new FontIcon(Material2MZ.SECURITY));
+                row.getChildren().add(mfa);
+            }
+            setText(null);
+            setGraphic(row);
+        }
+
+        private static Label versioningBadge(VersioningStatus status) {
+            return badge(status.label(), switch (status) {
+                case ENABLED -> "badge-versioned";
+                case SUSPENDED -> "badge-suspended";
+                case NEVER_ENABLED -> "badge-unversioned";
+                case UNKNOWN -> "badge-unknown";
+            });
+        }
+
+        private static Label badge(String text, String style) {
+            Label badge = new Label(text);
+            badge.getStyleClass().addAll("badge", style);
+            return badge;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.bucketsweep.ui.dialog;
+
+import java.util.Optional;
+import org.bucketsweep.model.S3Failure;
+import org.bucketsweep.model.connection.ConnectionSettings;
+import org.bucketsweep.model.delete.MfaRequest;
+
+/**
+ * Everything a view model asks the person. The application shows JavaFX dialogs owned by the main window; view-model
+ * tests answer with a fake. Every method is called on the UI thread and blocks until the person answers.
+ */
+public interface DialogService {
+
+    /** Shows what a delete will do; returns whether the person confirmed it. */
+    boolean confirmDelete(DeleteConfirmation confirmation);
+
+    /** Asks for an MFA code for one request; empty when the person cancels. */
+    Optional<MfaAnswer> askMfaCode(MfaRequest request, String rememberedSerial);
+
+    /** Asks where to connect; empty when the person cancels. */
+    Optional<ConnectionSettings> askConnection(ConnectionSettings previous);
+
+    /** An expected failure (S3 or network): code, message, request id and what to do, no stack trace. */
+    void showFailure(String title, S3Failure failure, Throwable error);
+}

@@ -1,0 +1,91 @@
+package org.bucketsweep.ui.dialog;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Dialog;
+import javafx.stage.Window;
+import org.bucketsweep.model.S3Failure;
+import org.bucketsweep.model.connection.AwsProfiles;
+import org.bucketsweep.model.connection.ConnectionSettings;
+import org.bucketsweep.model.delete.MfaRequest;
+import org.bucketsweep.ui.concurrent.TaskRunner;
+import org.bucketsweep.ui.connect.ConnectDialog;
+import org.bucketsweep.ui.connect.ConnectViewModel;
+import org.bucketsweep.ui.delete.DeleteConfirmationDialog;
+import org.bucketsweep.ui.delete.MfaDialog;
+import org.controlsfx.dialog.ExceptionDialog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX dialogs, owned by the main window. */
+public final class FxDialogService implements DialogService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxDialogService.class);
+
+    private final Supplier<Window> owner;
+    private final TaskRunner tasks;
+    private final Supplier<List<String>> profileNames;
+
+    public FxDialogService(Supplier<Window> owner, TaskRunner tasks) {
+        this(owner, tasks, AwsProfiles::names);
+    }
+
+    public FxDialogService(Supplier<Window> owner, TaskRunner tasks, Supplier<List<String>> profileNames) {
+        this.owner = owner;
+        this.tasks = tasks;
+        this.profileNames = profileNames;
+    }
+
+    @Override
+    public boolean confirmDelete(DeleteConfirmation confirmation) {
+        return show(new DeleteConfirmationDialog(confirmation)).orElse(false);
+    }
+
+    @Override
+    public Optional<MfaAnswer> askMfaCode(MfaRequest request, String rememberedSerial) {
+        return show(new MfaDialog(request, rememberedSerial));
+    }
+
+    @Override
+    public Optional<ConnectionSettings> askConnection(ConnectionSettings previous) {
+        return show(new ConnectDialog(new ConnectViewModel(tasks, profileNames, previous)));
+    }
+
+    @Override
+    public void showFailure(String title, S3Failure failure, Throwable error) {
+        if (!failure.expected()) {
+            LOG.error("{}", title, error);
+            ExceptionDialog dialog = new ExceptionDialog(error);
+            dialog.setTitle(title);
+            dialog.setHeaderText(title + ": " + failure.summary());
+            show(dialog);
+            return;
+        }
+        LOG.warn("{}: {} (request id {})", title, failure.summary(), failure.requestId());
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        StringBuilder text = new StringBuilder();
+        text.append("Code: ").append(failure.code()).append('\n');
+        text.append("Message: ").append(failure.message()).append('\n');
+        if (failure.requestId() != null) {
+            text.append("Request id: ").append(failure.requestId()).append('\n');
+        }
+        if (failure.hint() != null) {
+            text.append('\n').append(failure.hint());
+        }
+        alert.setContentText(text.toString());
+        show(alert);
+    }
+
+    private <R> Optional<R> show(Dialog<R> dialog) {
+        Window window = owner.get();
+        if (window != null) {
+            dialog.initOwner(window);
+        }
+        dialog.setResizable(true);
+        return dialog.showAndWait();
+    }
+}

@@ -1,0 +1,124 @@
+package org.bucketsweep.ui.main;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.bucketsweep.ui.browser.ObjectBrowserView;
+import org.bucketsweep.ui.buckets.BucketListView;
+import org.bucketsweep.ui.results.ResultsView;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The main window's content: toolbar, buckets, browser, results and status bar. */
+public final class MainView extends BorderPane {
+
+    public MainView(MainViewModel model) {
+        Button connect = new Button("Connect…", new FontIcon(Material2AL.LINK));
+        connect.setId("connect");
+        connect.setTooltip(new Tooltip("Connect with an AWS profile or to an S3-compatible endpoint"));
+        connect.setOnAction(e -> model.chooseConnection());
+        Button demo = new Button("Demo sandbox", new FontIcon(Material2MZ.SCIENCE));
+        demo.setId("demoSandbox");
+        demo.setTooltip(new Tooltip("Start a local S3 server with sample buckets to try BucketSweep safely"));
+        demo.setOnAction(e -> model.openDemoSandbox());
+        Button refresh = new Button("Refresh", new FontIcon(Material2MZ.REFRESH));
+        refresh.setId("refresh");
+        refresh.setTooltip(new Tooltip("List buckets and the current folder again (F5)"));
+        refresh.setOnAction(e -> model.refresh());
+        refresh.disableProperty().bind(model.connectionProperty().isNull());
+        Button delete = new Button("Delete…", new FontIcon(Material2AL.DELETE));
+        delete.setId("delete");
+        delete.getStyleClass().add("danger");
+        delete.setTooltip(new Tooltip("Delete the selected objects, versions or delete markers (Delete)"));
+        delete.setOnAction(e -> model.deleteSelected());
+        delete.disableProperty().bind(model.canDelete().not());
+        connect.disableProperty().bind(model.connectingProperty());
+        demo.disableProperty().bind(model.connectingProperty());
+        ProgressIndicator connecting = new ProgressIndicator();
+        connecting.setPrefSize(18, 18);
+        connecting.visibleProperty().bind(model.connectingProperty());
+        ToolBar toolbar = new ToolBar(connect, demo, connecting, new Separator(Orientation.VERTICAL), refresh,
+                delete);
+
+        SplitPane work = new SplitPane(new ObjectBrowserView(model.browser()), new ResultsView(model.results()));
+        work.setOrientation(Orientation.VERTICAL);
+        work.setDividerPositions(0.62);
+        SplitPane main = new SplitPane(new BucketListView(model.buckets()), work);
+        main.setDividerPositions(0.24);
+        SplitPane.setResizableWithParent(main.getItems().get(0), false);
+
+        VBox welcome = welcome(model);
+        welcome.visibleProperty().bind(model.connectionProperty().isNull());
+        main.visibleProperty().bind(welcome.visibleProperty().not());
+
+        Label connection = new Label();
+        connection.setId("statusConnection");
+        connection.textProperty().bind(model.titleProperty());
+        Label listing = new Label();
+        listing.textProperty().bind(model.browser().statusProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox status = new HBox(12, connection, spacer, listing);
+        status.getStyleClass().add("status-bar");
+        status.setPadding(new Insets(3, 8, 3, 8));
+
+        setTop(toolbar);
+        setCenter(new StackPane(main, welcome));
+        setBottom(status);
+
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), model::refresh);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DELETE), () -> {
+                    if (model.canDelete().get()) {
+                        model.deleteSelected();
+                    }
+                });
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                        model::chooseConnection);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model.results()::cancel);
+            }
+        });
+    }
+
+    private static VBox welcome(MainViewModel model) {
+        Label title = new Label("Not connected");
+        title.getStyleClass().add("title-2");
+        Label text = new Label("Connect with an AWS profile or to an S3-compatible endpoint, or try BucketSweep on the"
+                + " demo sandbox: a local server with sample buckets, versions and delete markers.");
+        text.setWrapText(true);
+        text.setMaxWidth(460);
+        Button demo = new Button("Open the demo sandbox", new FontIcon(Material2MZ.SCIENCE));
+        demo.setId("welcomeDemo");
+        demo.setDefaultButton(true);
+        demo.setOnAction(e -> model.openDemoSandbox());
+        demo.disableProperty().bind(model.connectingProperty());
+        Button connect = new Button("Connect…", new FontIcon(Material2AL.LINK));
+        connect.setId("welcomeConnect");
+        connect.setOnAction(e -> model.chooseConnection());
+        connect.disableProperty().bind(model.connectingProperty());
+        HBox buttons = new HBox(10, demo, connect);
+        buttons.setAlignment(Pos.CENTER);
+        VBox welcome = new VBox(14, new FontIcon(Material2AL.CLOUD_QUEUE), title, text, buttons);
+        welcome.setAlignment(Pos.CENTER);
+        welcome.getStyleClass().add("welcome");
+        return welcome;
+    }
+}

@@ -1,0 +1,153 @@
+package org.bucketsweep.ui.main;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.bucketsweep.model.S3Failure;
+import org.bucketsweep.model.browse.BucketBrowser;
+import org.bucketsweep.model.connection.ConnectionSettings;
+import org.bucketsweep.model.connection.S3Connection;
+import org.bucketsweep.model.delete.BatchDeleter;
+import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
+import org.bucketsweep.ui.buckets.BucketListViewModel;
+import org.bucketsweep.ui.concurrent.TaskRunner;
+import org.bucketsweep.ui.delete.DeleteWorkflow;
+import org.bucketsweep.ui.dialog.DialogService;
+import org.bucketsweep.ui.results.ResultsViewModel;
+
+/** The main window: the connection, and the bucket list, browser and results that depend on it. */
+public final class MainViewModel implements AutoCloseable {
+
+    /** Starts the demo sandbox (blocking, off the UI thread) and says how to reach it. */
+    public interface DemoSandboxStarter extends Callable<ConnectionSettings> {
+    }
+
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final DemoSandboxStarter demoSandbox;
+    private final Consumer<ConnectionSettings> onConnected;
+    private final BucketListViewModel buckets;
+    private final ObjectBrowserViewModel browser;
+    private final ResultsViewModel results = new ResultsViewModel();
+    private final DeleteWorkflow deleteWorkflow;
+    private final ReadOnlyObjectWrapper<ConnectionSettings> connection = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("BucketSweep");
+    private S3Connection open;
+    private BatchDeleter deleter;
+
+    public MainViewModel(TaskRunner tasks, DialogService dialogs, DemoSandboxStarter demoSandbox,
+                         Consumer<ConnectionSettings> onConnected) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.demoSandbox = demoSandbox;
+        this.onConnected = onConnected;
+        this.buckets = new BucketListViewModel(tasks, dialogs);
+        this.browser = new ObjectBrowserViewModel(tasks, dialogs);
+        this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results);
+        buckets.selectedProperty().addListener((obs, was, now) -> {
+            if (was == null || now == null || !was.name().equals(now.name())) {
+                browser.open(now);
+            }
+        });
+    }
+
+    /** Opens a connection in the background and lists its buckets. */
+    public void connect(ConnectionSettings settings) {
+        connecting.set(true);
+        tasks.run("connect " + settings.name(), () -> S3Connection.open(settings), opened -> {
+            connecting.set(false);
+            closeConnection();
+            open = opened;
+            deleter = new BatchDeleter(opened);
+            BucketBrowser bucketBrowser = new BucketBrowser(opened);
+            connection.set(settings);
+            title.set("BucketSweep — " + settings.name() + " (" + settings.describeEndpoint() + ")");
+            browser.connect(bucketBrowser);
+            buckets.connect(bucketBrowser);
+            onConnected.accept(settings);
+        }, error -> {
+            connecting.set(false);
+            dialogs.showFailure("Could not connect to " + settings.name(), S3Failure.of(error), error);
+        });
+    }
+
+    /** Starts the local demo server with sample buckets, then connects to it. */
+    public void openDemoSandbox() {
+        connecting.set(true);
+        tasks.run("start demo sandbox", demoSandbox, this::connect, error -> {
+            connecting.set(false);
+            dialogs.showFailure("The demo sandbox did not start", S3Failure.of(error), error);
+        });
+    }
+
+    /** Asks where to connect, starting from the current connection. */
+    public void chooseConnection() {
+        dialogs.askConnection(connection.get()).ifPresent(this::connect);
+    }
+
+    /** Confirms and deletes the selected rows of the browser. */
+    public void deleteSelected() {
+        if (deleter == null || browser.bucketProperty().get() == null) {
+            return;
+        }
+        deleteWorkflow.start(deleter, browser.bucketProperty().get(), browser.selectedObjects(), browser::refresh);
+    }
+
+    /** F5: lists the buckets and the current folder again. */
+    public void refresh() {
+        buckets.refresh();
+        browser.refresh();
+    }
+
+    public BooleanBinding canDelete() {
+        return Bindings.createBooleanBinding(
+                () -> browser.hasDeletableSelection().get() && !results.runningProperty().get(),
+                browser.selection(), results.runningProperty());
+    }
+
+    @Override
+    public void close() {
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        if (open != null) {
+            open.close();
+            open = null;
+            deleter = null;
+        }
+    }
+
+    public BucketListViewModel buckets() {
+        return buckets;
+    }
+
+    public ObjectBrowserViewModel browser() {
+        return browser;
+    }
+
+    public ResultsViewModel results() {
+        return results;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionSettings> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty connectingProperty() {
+        return connecting.getReadOnlyProperty();
+    }
+
+    /** The window title: "BucketSweep — connection (endpoint)". */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,128 @@
+package org.bucketsweep.ui.results;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.bucketsweep.model.delete.DeleteOutcome;
+import org.bucketsweep.model.delete.ItemResult;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The results table of the current job, with progress, counts and a filter by outcome. */
+public final class ResultsView extends VBox {
+
+    public ResultsView(ResultsViewModel model) {
+        Label title = new Label();
+        title.setId("resultsTitle");
+        title.textProperty().bind(model.titleProperty());
+        title.getStyleClass().add("title-4");
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("deleteProgress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setPrefWidth(220);
+
+        Button cancel = new Button("Cancel", new FontIcon(Material2AL.CANCEL));
+        cancel.setId("cancelDelete");
+        cancel.visibleProperty().bind(model.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> model.cancel());
+
+        Label counts = new Label();
+        counts.setId("resultCounts");
+        counts.textProperty().bind(model.countsTextProperty());
+
+        ComboBox<DeleteOutcome> filter = new ComboBox<>();
+        filter.setId("outcomeFilter");
+        filter.getItems().add(null);
+        filter.getItems().addAll(DeleteOutcome.values());
+        filter.setButtonCell(new OutcomeCell());
+        filter.setCellFactory(v -> new OutcomeCell());
+        filter.valueProperty().bindBidirectional(model.outcomeFilterProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, title, progress, cancel, spacer, counts, new Label("Show:"), filter);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(6, 8, 6, 8));
+
+        TableView<ItemResult> table = new TableView<>(model.visibleResults());
+        table.setId("resultsTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Results of a delete appear here, one row per item."));
+        TableColumn<ItemResult, DeleteOutcome> outcome = new TableColumn<>("Outcome");
+        outcome.setCellValueFactory(c -> new ReadOnlyObjectWrapperValue<>(c.getValue().outcome()));
+        outcome.setCellFactory(c -> new OutcomeTableCell());
+        outcome.setPrefWidth(190);
+        table.getColumns().add(outcome);
+        table.getColumns().add(column("Key", ItemResult::key, 260));
+        table.getColumns().add(column("Version ID", ItemResult::versionId, 200));
+        table.getColumns().add(column("Delete marker version ID", ItemResult::deleteMarkerVersionId, 200));
+        table.getColumns().add(column("Error code", ItemResult::errorCode, 120));
+        table.getColumns().add(column("Message", ItemResult::errorMessage, 300));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(header, table);
+    }
+
+    private static TableColumn<ItemResult, String> column(String name, Function<ItemResult, String> value,
+                                                          double width) {
+        TableColumn<ItemResult, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    static FontIcon iconFor(DeleteOutcome outcome) {
+        FontIcon icon = new FontIcon(switch (outcome) {
+            case DELETED -> Material2AL.DELETE_FOREVER;
+            case DELETE_MARKER_CREATED -> Material2AL.BOOKMARK_BORDER;
+            case DELETE_MARKER_REMOVED -> Material2MZ.RESTORE;
+            case FAILED -> Material2AL.ERROR_OUTLINE;
+            case NOT_ATTEMPTED -> Material2MZ.REMOVE_CIRCLE_OUTLINE;
+        });
+        icon.getStyleClass().add("outcome-" + outcome.name().toLowerCase().replace('_', '-'));
+        return icon;
+    }
+
+    /** A constant cell value. */
+    private static final class ReadOnlyObjectWrapperValue<T> extends javafx.beans.property.ReadOnlyObjectWrapper<T>
+            implements ObservableValue<T> {
+        ReadOnlyObjectWrapperValue(T value) {
+            super(value);
+        }
+    }
+
+    private static final class OutcomeTableCell extends TableCell<ItemResult, DeleteOutcome> {
+        @Override
+        protected void updateItem(DeleteOutcome outcome, boolean empty) {
+            super.updateItem(outcome, empty);
+            setText(empty || outcome == null ? null : outcome.label());
+            setGraphic(empty || outcome == null ? null : iconFor(outcome));
+        }
+    }
+
+    private static final class OutcomeCell extends ListCell<DeleteOutcome> {
+        @Override
+        protected void updateItem(DeleteOutcome outcome, boolean empty) {
+            super.updateItem(outcome, empty);
+            setText(empty ? null : outcome == null ? "All outcomes" : outcome.label());
+        }
+    }
+}
