@@ -1,0 +1,130 @@
+package org.bucketsweep.ui.delete;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+import org.bucketsweep.model.browse.BucketSummary;
+import org.bucketsweep.model.browse.BucketVersioning;
+import org.bucketsweep.model.browse.MfaDeleteStatus;
+import org.bucketsweep.model.browse.ObjectVersion;
+import org.bucketsweep.model.browse.VersioningStatus;
+import org.bucketsweep.model.connection.S3Connection;
+import org.bucketsweep.model.delete.BatchDeleter;
+import org.bucketsweep.model.delete.DeleteOutcome;
+import org.bucketsweep.model.delete.ItemResult;
+import org.bucketsweep.model.testing.FaultProxy;
+import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.TestBuckets;
+import org.bucketsweep.ui.dialog.MfaAnswer;
+import org.bucketsweep.ui.results.ResultsViewModel;
+import org.bucketsweep.ui.testing.DirectTaskRunner;
+import org.bucketsweep.ui.testing.FakeDialogs;
+import org.gaul.s3proxy.junit.S3ProxyExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The delete workflow's logic without a window, against a real server behind a recording proxy. */
+class DeleteWorkflowTest {
+
+    @RegisterExtension
+    final S3ProxyExtension server = S3ProxyServer.extension();
+
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final ResultsViewModel results = new ResultsViewModel();
+    private final DeleteWorkflow workflow = new DeleteWorkflow(new DirectTaskRunner(), dialogs, results);
+    private FaultProxy proxy;
+    private S3Connection connection;
+    private TestBuckets buckets;
+    private int finished;
+
+    @BeforeEach
+    void connect() throws Exception {
+        proxy = FaultProxy.start(server.getUri());
+        connection = S3Connection.open(TestBuckets.settings(proxy.uri()));
+        buckets = new TestBuckets(connection.client());
+        buckets.versionedBucket("vers");
+    }
+
+    @AfterEach
+    void close() {
+        connection.close();
+        proxy.close();
+    }
+
+    @Test
+    void declinedConfirmationDeletesNothing() {
+        String v1 = buckets.put("vers", "a", "1");
+        dialogs.confirm = false;
+
+        boolean started = start(bucket(MfaDeleteStatus.DISABLED), List.of(version("a", v1)));
+
+        assertThat(started).isFalse();
+        assertThat(results.results()).isEmpty();
+        assertThat(buckets.versionsOf("vers", "a")).containsExactly(v1);
+        assertThat(proxy.requests()).noneMatch(r -> r.hasQueryParameter("delete"));
+    }
+
+    @Test
+    void mfaBucketAsksForACodeAndRemembersTheSerialButNotTheCode() {
+        String v1 = buckets.put("vers", "a", "1");
+        String v2 = buckets.put("vers", "b", "1");
+        dialogs.mfaAnswers.add(new MfaAnswer("SERIAL-1", "123456"));
+
+        start(bucket(MfaDeleteStatus.ENABLED), List.of(version("a", v1)));
+        dialogs.mfaAnswers.add(new MfaAnswer("SERIAL-1", "654321"));
+        start(bucket(MfaDeleteStatus.ENABLED), List.of(version("b", v2)));
+
+        assertThat(dialogs.confirmations.get(0).mfaRequired()).isTrue();
+        assertThat(dialogs.rememberedSerials).containsExactly("", "SERIAL-1");
+        assertThat(proxy.requests()).filteredOn(r -> r.hasQueryParameter("delete"))
+                .extracting(r -> r.header("x-amz-mfa").orElse(null))
+                .containsExactly("SERIAL-1 123456", "SERIAL-1 654321");
+        assertThat(results.results()).extracting(ItemResult::outcome).containsExactly(DeleteOutcome.DELETED);
+        assertThat(finished).isEqualTo(2);
+    }
+
+    @Test
+    void cancellingTheMfaDialogLeavesEveryItemNotAttempted() {
+        String v1 = buckets.put("vers", "a", "1");
+
+        start(bucket(MfaDeleteStatus.ENABLED), List.of(version("a", v1), current("b")));
+
+        assertThat(results.results()).extracting(ItemResult::key, ItemResult::outcome).containsExactly(
+                tuple("a", DeleteOutcome.NOT_ATTEMPTED), tuple("b", DeleteOutcome.NOT_ATTEMPTED));
+        assertThat(results.count(DeleteOutcome.NOT_ATTEMPTED)).isEqualTo(2);
+        assertThat(results.runningProperty().get()).isFalse();
+        assertThat(buckets.versionsOf("vers", "a")).containsExactly(v1);
+    }
+
+    @Test
+    void resultsCanBeFilteredByOutcome() {
+        String v1 = buckets.put("vers", "a", "1");
+        buckets.put("vers", "a", "2");
+
+        start(bucket(MfaDeleteStatus.DISABLED), List.of(version("a", v1), current("c")));
+        results.outcomeFilterProperty().set(DeleteOutcome.DELETE_MARKER_CREATED);
+
+        assertThat(results.visibleResults()).extracting(ItemResult::key).containsExactly("c");
+        assertThat(results.countsTextProperty().get())
+                .isEqualTo("2 of 2 items · Deleted: 1 · Delete marker created: 1");
+    }
+
+    private boolean start(BucketSummary bucket, List<ObjectVersion> rows) {
+        return workflow.start(new BatchDeleter(connection), bucket, rows, () -> finished++);
+    }
+
+    private static BucketSummary bucket(MfaDeleteStatus mfa) {
+        return new BucketSummary("vers", null, new BucketVersioning(VersioningStatus.ENABLED, mfa));
+    }
+
+    private static ObjectVersion version(String key, String versionId) {
+        return new ObjectVersion(key, versionId, false, false, 1, null);
+    }
+
+    private static ObjectVersion current(String key) {
+        return new ObjectVersion(key, null, true, false, 1, null);
+    }
+}

@@ -1,0 +1,47 @@
+package org.bucketsweep.ui.testing;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.bucketsweep.model.S3Failure;
+import org.bucketsweep.model.connection.ConnectionSettings;
+import org.bucketsweep.model.delete.MfaRequest;
+import org.bucketsweep.ui.dialog.DeleteConfirmation;
+import org.bucketsweep.ui.dialog.DialogService;
+import org.bucketsweep.ui.dialog.MfaAnswer;
+
+/** Answers the view models' questions from a script and remembers what was asked. */
+public final class FakeDialogs implements DialogService {
+
+    public boolean confirm = true;
+    public final Deque<MfaAnswer> mfaAnswers = new ArrayDeque<>();
+    public final List<DeleteConfirmation> confirmations = new ArrayList<>();
+    public final List<MfaRequest> mfaRequests = new ArrayList<>();
+    public final List<String> rememberedSerials = new ArrayList<>();
+    public final List<S3Failure> failures = new ArrayList<>();
+
+    @Override
+    public boolean confirmDelete(DeleteConfirmation confirmation) {
+        confirmations.add(confirmation);
+        return confirm;
+    }
+
+    @Override
+    public Optional<MfaAnswer> askMfaCode(MfaRequest request, String rememberedSerial) {
+        mfaRequests.add(request);
+        rememberedSerials.add(rememberedSerial);
+        return Optional.ofNullable(mfaAnswers.poll());
+    }
+
+    @Override
+    public Optional<ConnectionSettings> askConnection(ConnectionSettings previous) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void showFailure(String title, S3Failure failure, Throwable error) {
+        failures.add(failure);
+    }
+}
