@@ -26,6 +26,8 @@ public final class BucketSweepApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(BucketSweepApp.class);
     private static final long LAUNCHED_AT = System.currentTimeMillis();
+    private static final double DEFAULT_WIDTH = 1200;
+    private static final double DEFAULT_HEIGHT = 780;
 
     private AppContext context;
 
@@ -41,7 +43,7 @@ public final class BucketSweepApp extends Application {
         FxDialogService dialogs = new FxDialogService(() -> stage, context.tasks());
         MainViewModel model = context.mainViewModel(dialogs);
 
-        Scene scene = new Scene(new MainView(model), 1200, 780);
+        Scene scene = new Scene(new MainView(model), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         Theme.apply(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
@@ -90,6 +92,8 @@ public final class BucketSweepApp extends Application {
 
     private static void restoreBounds(Stage stage, WindowBounds bounds) {
         if (bounds == null) {
+            stage.setWidth(DEFAULT_WIDTH);
+            stage.setHeight(DEFAULT_HEIGHT);
             return;
         }
         // Only where the window would still be visible: the screen it was on may be gone.

@@ -307,10 +307,18 @@ public final class DemoSandbox implements AutoCloseable {
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                     .build();
             try {
+                long t0 = System.nanoTime();
                 seedVersioned(s3);
+                long t1 = System.nanoTime();
                 seedUnversioned(s3);
+                long t2 = System.nanoTime();
                 seedMany(s3);
+                long t3 = System.nanoTime();
                 verifyVersioned(s3);
+                long t4 = System.nanoTime();
+                LOG.debug("Seeding times: {} {} ms, {} {} ms, {} {} ms, verification {} ms",
+                        VERSIONED_BUCKET, (t1 - t0) / 1_000_000, UNVERSIONED_BUCKET, (t2 - t1) / 1_000_000,
+                        MANY_BUCKET, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
             } finally {
                 s3.close();
             }

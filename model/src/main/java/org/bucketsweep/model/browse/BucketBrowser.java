@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.connection.S3Connection;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
@@ -21,7 +24,13 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MFADeleteStatus;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Reads buckets and their contents. Every method blocks: call it off the UI thread. */
+/**
+ * Reads buckets and their contents. Every method blocks: call it off the UI thread.
+ *
+ * <p>Listings ask for {@code encoding-type=url}: keys may hold characters that XML 1.0 cannot carry, and some
+ * servers do not escape {@code &} or {@code <} at all. The SDK decodes the keys again when the answer says it
+ * encoded them, and leaves them alone when a server ignores the parameter.
+ */
 public final class BucketBrowser {
 
     private static final Logger LOG = LoggerFactory.getLogger(BucketBrowser.class);
@@ -76,24 +85,26 @@ public final class BucketBrowser {
                           CancellationToken cancel) {
         String p = prefix == null || prefix.isEmpty() ? null : prefix;
         if (versions) {
-            listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).delimiter(DELIMITER).build(),
-                    sink, cancel);
+            listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).delimiter(DELIMITER)
+                    .encodingType(EncodingType.URL).build(), sink, cancel);
         } else {
-            listCurrent(ListObjectsV2Request.builder().bucket(bucket).prefix(p).delimiter(DELIMITER).build(),
-                    sink, cancel);
+            listCurrent(ListObjectsV2Request.builder().bucket(bucket).prefix(p).delimiter(DELIMITER)
+                    .encodingType(EncodingType.URL).build(), sink, cancel);
         }
     }
 
     /** Every version and delete marker under {@code prefix}, at all depths. */
     public void listAllVersions(String bucket, String prefix, Consumer<ListingPage> sink, CancellationToken cancel) {
         String p = prefix == null || prefix.isEmpty() ? null : prefix;
-        listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).build(), sink, cancel);
+        listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).encodingType(EncodingType.URL).build(),
+                sink, cancel);
     }
 
     private void listCurrent(ListObjectsV2Request request, Consumer<ListingPage> sink, CancellationToken cancel) {
+        Set<String> prefixesSeen = new HashSet<>();
         for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
             List<ListingEntry> entries = new ArrayList<>(page.keyCount() == null ? 16 : page.keyCount());
-            page.commonPrefixes().forEach(cp -> entries.add(new CommonPrefix(cp.prefix())));
+            addPrefixes(page.commonPrefixes(), prefixesSeen, entries);
             page.contents().forEach(o -> entries.add(
                     new ObjectVersion(o.key(), null, true, false, nullToZero(o.size()), o.lastModified())));
             boolean last = !Boolean.TRUE.equals(page.isTruncated());
@@ -106,6 +117,7 @@ public final class BucketBrowser {
 
     private void listVersions(ListObjectVersionsRequest request, Consumer<ListingPage> sink,
                               CancellationToken cancel) {
+        Set<String> prefixesSeen = new HashSet<>();
         // The paginator follows NextKeyMarker and NextVersionIdMarker until IsTruncated is false.
         for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(request)) {
             List<ObjectVersion> versions = new ArrayList<>(page.versions().size() + page.deleteMarkers().size());
@@ -118,12 +130,22 @@ public final class BucketBrowser {
             // The SDK splits S3's interleaved list into versions and markers; put them back in S3's order.
             versions.sort(S3_ORDER);
             List<ListingEntry> entries = new ArrayList<>(page.commonPrefixes().size() + versions.size());
-            page.commonPrefixes().forEach(cp -> entries.add(new CommonPrefix(cp.prefix())));
+            addPrefixes(page.commonPrefixes(), prefixesSeen, entries);
             entries.addAll(versions);
             boolean last = !Boolean.TRUE.equals(page.isTruncated());
             sink.accept(new ListingPage(entries, last || cancel.isCancelled()));
             if (cancel.isCancelled()) {
                 return;
+            }
+        }
+    }
+
+    /** Some servers repeat a common prefix on every page that holds keys under it: list each once. */
+    private static void addPrefixes(List<software.amazon.awssdk.services.s3.model.CommonPrefix> prefixes,
+                                    Set<String> seen, List<ListingEntry> entries) {
+        for (var cp : prefixes) {
+            if (seen.add(cp.prefix())) {
+                entries.add(new CommonPrefix(cp.prefix()));
             }
         }
     }

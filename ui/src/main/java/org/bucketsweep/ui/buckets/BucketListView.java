@@ -44,7 +44,8 @@ public final class BucketListView extends VBox {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(heading, list);
-        setMinWidth(200);
+        setMinWidth(240);
+        setPrefWidth(300);
     }
 
     private static final class BucketCell extends ListCell<BucketSummary> {

@@ -61,7 +61,7 @@ public final class MainView extends BorderPane {
         work.setOrientation(Orientation.VERTICAL);
         work.setDividerPositions(0.62);
         SplitPane main = new SplitPane(new BucketListView(model.buckets()), work);
-        main.setDividerPositions(0.24);
+        main.setDividerPositions(0.25);
         SplitPane.setResizableWithParent(main.getItems().get(0), false);
 
         VBox welcome = welcome(model);
