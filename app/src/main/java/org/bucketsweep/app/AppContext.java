@@ -1,9 +1,6 @@
 package org.bucketsweep.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import org.bucketsweep.app.demo.DemoSandbox;
 import org.bucketsweep.app.settings.AppDirectories;
 import org.bucketsweep.app.settings.Settings;
@@ -57,11 +54,7 @@ public final class AppContext implements AutoCloseable {
     /** Starts the demo server once per run; blocking, so called from a background task. */
     synchronized ConnectionSettings startDemoSandbox() {
         if (demo == null) {
-            try {
-                demo = DemoSandbox.start(Files.createTempDirectory("bucketsweep-demo"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            demo = DemoSandbox.start();
         }
         return new ConnectionSettings(DEMO_NAME, demo.endpoint(), demo.region(), true,
                 new CredentialsSource.StaticKeys(demo.accessKeyId(), demo.secretAccessKey()));

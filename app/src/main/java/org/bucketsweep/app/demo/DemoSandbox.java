@@ -8,25 +8,17 @@ import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -44,24 +36,28 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.paginators.ListObjectVersionsIterable;
 
 /**
- * The demo sandbox: an embedded S3-compatible server (Robothy local-s3) on the loopback address, seeded with three
- * buckets so the app can be tried without a cloud account.
+ * The demo sandbox: an embedded S3-compatible server (Robothy local-s3), seeded with three buckets so the app can be
+ * tried without a cloud account.
  *
  * <ul>
  *   <li>{@value #VERSIONED_BUCKET}: versioning enabled; several keys with many versions, two keys whose latest
  *       version is a delete marker (they can be "undeleted"), and keys with awkward characters.</li>
  *   <li>{@value #UNVERSIONED_BUCKET}: versioning never enabled; a few objects under {@code docs/} and {@code tmp/}.</li>
- *   <li>{@value #MANY_BUCKET}: 3,000 tiny objects under three prefixes, for paging and bulk deletes.</li>
+ *   <li>{@value #MANY_BUCKET}: 3,000 tiny objects under three prefixes, for paging and bulk deletes. They are
+ *       written in the background after {@link #start()} returns (see {@link #awaitSeeded(Duration)}).</li>
  * </ul>
  *
- * <p>local-s3 checks no signatures, so the credentials are fixed dummy values. Its data lives in the directory passed
- * to {@link #start(Path)}, which {@link #close()} deletes.
+ * <p>The server keeps everything in memory: nothing is written to disk, and the data is gone when the sandbox is
+ * closed or the JVM exits.
  *
- * <p>Note: local-s3 2.4 offers no way to choose the bind address; it binds the port on all interfaces (wildcard
- * address), although the endpoint handed to the app is {@code http://127.0.0.1:PORT}. It also registers a JVM
- * shutdown hook of its own on start. {@link #close()} stops listening at once, but connections that are already open
- * are only closed when Netty's graceful shutdown finishes (about two seconds later), so close the app's S3 clients
- * before closing the sandbox.
+ * <p>local-s3 2.4 offers no way to choose the bind address: it listens on all interfaces (wildcard address), although
+ * the endpoint handed to the app is {@code http://127.0.0.1:PORT}, and it checks no credentials or signatures. That is
+ * why the sandbox holds only made-up sample data, and why its credentials are fixed dummy values.
+ *
+ * <p>local-s3 also registers a JVM shutdown hook of its own on start. Netty's leak detector is switched off (system
+ * property {@code io.netty.leakDetection.level=disabled}, unless already set) because local-s3 trips it.
+ * {@link #close()} stops listening at once, but connections that are already open are only closed when Netty's
+ * graceful shutdown finishes (about two seconds later), so close the app's S3 clients before closing the sandbox.
  */
 public final class DemoSandbox implements AutoCloseable {
 
@@ -82,8 +78,10 @@ public final class DemoSandbox implements AutoCloseable {
     private static final String REGION = "us-east-1";
     private static final String ACCESS_KEY_ID = "DEMOACCESSKEY0000000";
     private static final String SECRET_ACCESS_KEY = "demo-secret-key-local-s3-checks-no-signature";
-    private static final int SEED_THREADS = 4;
-    private static final Duration SEED_TIMEOUT = Duration.ofMinutes(5);
+    /** How long {@link #close()} waits for the background seeding threads to stop. */
+    private static final Duration SEED_STOP_WAIT = Duration.ofSeconds(2);
+    private static final String SEED_THREAD_NAME = "demo-seed-";
+    private static final String NETTY_LEAK_DETECTION = "io.netty.leakDetection.level";
 
     /** A 1x1 transparent PNG. */
     private static final byte[] LOGO_PNG = {
@@ -97,61 +95,74 @@ public final class DemoSandbox implements AutoCloseable {
 
     private final LocalS3 server;
     private final int port;
-    private final Path dataDir;
-    private final Duration seedTime;
+    /** The client that seeded the small buckets; the background seeding of {@value #MANY_BUCKET} goes on using it. */
+    private final SeedClient seedClient;
+    private final List<Thread> seeders = new ArrayList<>(MANY_PREFIXES);
+    /** Completed with true once all of {@value #MANY_BUCKET} is written; false if seeding failed or was stopped. */
+    private final CompletableFuture<Boolean> manySeeded = new CompletableFuture<>();
+    private final AtomicInteger manyWritten = new AtomicInteger();
+    private final AtomicReference<Throwable> seedFailure = new AtomicReference<>();
+    /** Set by {@link #close()} and on the first seeding failure; seeding threads stop at the next key. */
+    private volatile boolean stopSeeding;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DemoSandbox(LocalS3 server, int port, Path dataDir, Duration seedTime) {
+    private DemoSandbox(LocalS3 server, int port, SeedClient seedClient) {
         this.server = server;
         this.port = port;
-        this.dataDir = dataDir;
-        this.seedTime = seedTime;
+        this.seedClient = seedClient;
     }
 
     /**
-     * Starts the server on a free port of 127.0.0.1, persisting into {@code dataDir} (a fresh temporary directory,
-     * created if missing), and seeds the demo buckets. Blocks until seeding is done.
+     * Starts the in-memory server on a free port and seeds {@value #VERSIONED_BUCKET} and {@value #UNVERSIONED_BUCKET};
+     * returns once those are complete and {@value #MANY_BUCKET} exists. The objects of {@value #MANY_BUCKET} are then
+     * written by background daemon threads (one per prefix, in key order); see {@link #awaitSeeded(Duration)}.
      *
-     * @throws IllegalStateException if the server cannot start or seeding fails; the server is stopped and
-     *         {@code dataDir} deleted in that case
+     * @throws IllegalStateException if the server cannot start or seeding the small buckets fails; the server is
+     *         stopped in that case
      */
-    public static DemoSandbox start(Path dataDir) {
-        Objects.requireNonNull(dataDir, "dataDir");
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the demo data directory " + dataDir, e);
-        }
+    public static DemoSandbox start() {
+        long t0 = System.nanoTime();
+        quietNettyLeakDetector();
         LocalS3 server = null;
         int port = -1;
         for (int attempt = 1; server == null; attempt++) {
             port = freePort();
             try {
-                server = startServer(port, dataDir);
+                server = startServer(port);
             } catch (RuntimeException e) {
                 if (attempt >= 2 || !isBindFailure(e)) {
-                    deleteRecursively(dataDir);
                     throw new IllegalStateException("Cannot start the demo S3 server on port " + port, e);
                 }
                 LOG.debug("Port {} was taken before the demo server could bind it; trying another", port, e);
             }
         }
+        long serverStarted = System.nanoTime();
         URI endpoint = endpointFor(port);
-        Duration seedTime;
+        SeedClient client = null;
         try {
-            long t0 = System.nanoTime();
-            seed(endpoint);
-            seedTime = Duration.ofNanos(System.nanoTime() - t0);
+            client = new SeedClient(endpoint);
+            seedSmallBuckets(client.s3);
         } catch (RuntimeException | Error e) {
+            if (client != null) {
+                client.close();
+            }
             stopQuietly(server);
-            deleteRecursively(dataDir);
             if (e instanceof Error error) {
                 throw error;
             }
             throw new IllegalStateException("Seeding the demo sandbox failed", e);
         }
-        LOG.info("Demo sandbox ready at {} (seeded in {} ms, data in {})", endpoint, seedTime.toMillis(), dataDir);
-        return new DemoSandbox(server, port, dataDir, seedTime);
+        DemoSandbox sandbox = new DemoSandbox(server, port, client);
+        try {
+            sandbox.startSeedingMany();
+        } catch (RuntimeException | Error e) { // e.g. no thread could be created
+            sandbox.close();
+            throw new IllegalStateException("Cannot start seeding " + MANY_BUCKET, e);
+        }
+        long ready = System.nanoTime();
+        LOG.info("Demo sandbox ready at {} in {} ms (server {} ms); seeding {} in the background", endpoint,
+                (ready - t0) / 1_000_000, (serverStarted - t0) / 1_000_000, MANY_BUCKET);
+        return sandbox;
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -177,37 +188,77 @@ public final class DemoSandbox implements AutoCloseable {
         return SECRET_ACCESS_KEY;
     }
 
-    /** How long seeding took, for logs and tests. */
-    Duration seedTime() {
-        return seedTime;
+    /**
+     * Waits up to {@code timeout} for the background seeding of {@value #MANY_BUCKET}.
+     *
+     * @return true once all its objects are written; false if the timeout elapsed first, if seeding failed (logged at
+     *         WARN) or was stopped by {@link #close()}, or if the calling thread was interrupted (its interrupt flag is
+     *         set again)
+     */
+    public boolean awaitSeeded(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException e) {
+            nanos = Long.MAX_VALUE;
+        }
+        try {
+            return manySeeded.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) { // never completed exceptionally
+            return false;
+        }
     }
 
-    Path dataDir() {
-        return dataDir;
-    }
-
-    int port() {
-        return port;
-    }
-
-    /** Stops the server and deletes the data directory; failures are logged at debug. Idempotent. */
+    /**
+     * Stops the background seeding (waiting up to two seconds for its threads), then stops the server; failures are
+     * logged at debug. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        stopSeeding = true;
+        seeders.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + SEED_STOP_WAIT.toNanos();
+        boolean interrupted = false;
+        for (Thread t : seeders) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                interrupted = true;
+                break;
+            }
+        }
+        if (seeders.stream().anyMatch(Thread::isAlive)) {
+            LOG.debug("Background seeding of {} did not stop within {} ms", MANY_BUCKET, SEED_STOP_WAIT.toMillis());
+        }
+        manySeeded.complete(false); // no-op if seeding already finished
+        seedClient.close(); // aborts a request still in flight
         stopQuietly(server);
-        deleteRecursively(dataDir);
         LOG.info("Demo sandbox at {} closed", endpoint());
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- server
 
-    private static LocalS3 startServer(int port, Path dataDir) {
+    private static LocalS3 startServer(int port) {
+        // No dataPath: in IN_MEMORY mode local-s3 would otherwise load initial data from it.
         LocalS3 server = LocalS3.builder()
                 .port(port)
-                .mode(LocalS3Mode.PERSISTENCE)
-                .dataPath(dataDir.toString())
+                .mode(LocalS3Mode.IN_MEMORY)
                 .build();
         try {
             server.start();
@@ -229,9 +280,19 @@ public final class DemoSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * local-s3 leaks a pooled read buffer now and then, and Netty reports that at ERROR with a stack trace (so a
+     * logger level of ERROR on {@code io.netty} does not hide it). Turn the detector off unless the user set a level;
+     * local-s3 is the only Netty user in the app. Takes effect only if Netty's leak detector is not loaded yet.
+     */
+    private static void quietNettyLeakDetector() {
+        if (System.getProperty(NETTY_LEAK_DETECTION) == null) {
+            System.setProperty(NETTY_LEAK_DETECTION, "disabled");
+        }
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free TCP port for the demo S3 server", e);
@@ -247,84 +308,64 @@ public final class DemoSandbox implements AutoCloseable {
         return false;
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    deleteQuietly(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    LOG.debug("Cannot visit {}", file, exc);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) {
-                    deleteQuietly(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Deleting the demo data directory {} failed", dir, e);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (NoSuchFileException e) {
-            // already gone
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Cannot delete {}", path, e);
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------------ seeding
 
-    private static void seed(URI endpoint) {
-        SdkHttpClient http = ApacheHttpClient.builder()
-                .maxConnections(SEED_THREADS * 2)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30))
-                .build();
-        try {
-            S3Client s3 = S3Client.builder()
-                    .httpClient(http)
-                    .endpointOverride(endpoint)
-                    .region(Region.of(REGION))
-                    .credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
-                    .forcePathStyle(true)
-                    // No flexible checksums (aws-chunked trailers) towards the local server.
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+    /** An S3 client for seeding, with its own HTTP client; closed once. */
+    private static final class SeedClient {
+        final S3Client s3;
+        private final SdkHttpClient http;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        SeedClient(URI endpoint) {
+            http = ApacheHttpClient.builder()
+                    .maxConnections(MANY_PREFIXES * 2)
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofSeconds(30))
                     .build();
             try {
-                long t0 = System.nanoTime();
-                seedVersioned(s3);
-                long t1 = System.nanoTime();
-                seedUnversioned(s3);
-                long t2 = System.nanoTime();
-                seedMany(s3);
-                long t3 = System.nanoTime();
-                verifyVersioned(s3);
-                long t4 = System.nanoTime();
-                LOG.debug("Seeding times: {} {} ms, {} {} ms, {} {} ms, verification {} ms",
-                        VERSIONED_BUCKET, (t1 - t0) / 1_000_000, UNVERSIONED_BUCKET, (t2 - t1) / 1_000_000,
-                        MANY_BUCKET, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
-            } finally {
-                s3.close();
+                s3 = S3Client.builder()
+                        .httpClient(http)
+                        .endpointOverride(endpoint)
+                        .region(Region.of(REGION))
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+                        .forcePathStyle(true)
+                        // No flexible checksums (aws-chunked trailers) towards the local server.
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                        .build();
+            } catch (RuntimeException | Error e) {
+                http.close();
+                throw e;
             }
-        } finally {
-            http.close();
         }
+
+        void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                s3.close();
+                http.close();
+            } catch (RuntimeException e) {
+                LOG.debug("Closing the demo seeding client failed", e);
+            }
+        }
+    }
+
+    /** The two small buckets, their verification, and the empty {@value #MANY_BUCKET}. */
+    private static void seedSmallBuckets(S3Client s3) {
+        long t0 = System.nanoTime();
+        seedVersioned(s3);
+        long t1 = System.nanoTime();
+        seedUnversioned(s3);
+        long t2 = System.nanoTime();
+        verifyVersioned(s3);
+        long t3 = System.nanoTime();
+        s3.createBucket(r -> r.bucket(MANY_BUCKET));
+        LOG.debug("Seeding times: {} {} ms, {} {} ms, verification {} ms",
+                VERSIONED_BUCKET, (t1 - t0) / 1_000_000, UNVERSIONED_BUCKET, (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000);
     }
 
     private static void seedVersioned(S3Client s3) {
@@ -363,32 +404,63 @@ public final class DemoSandbox implements AutoCloseable {
         }
     }
 
-    private static void seedMany(S3Client s3) {
-        String b = MANY_BUCKET;
-        s3.createBucket(r -> r.bucket(b));
-        ExecutorService pool = Executors.newFixedThreadPool(SEED_THREADS, daemonThreads("demo-seed-"));
-        try {
-            List<Future<?>> futures = new ArrayList<>(MANY_PREFIXES * MANY_PER_PREFIX);
-            for (int p = 1; p <= MANY_PREFIXES; p++) {
-                for (int i = 1; i <= MANY_PER_PREFIX; i++) {
-                    String key = manyKey(p, i);
-                    futures.add(pool.submit(() -> s3.putObject(r -> r.bucket(b).key(key).contentType("text/plain"),
-                            RequestBody.fromString(key, StandardCharsets.UTF_8))));
+    /** Starts one daemon thread per prefix of {@value #MANY_BUCKET}; each writes its keys in key order. */
+    private void startSeedingMany() {
+        long t0 = System.nanoTime();
+        AtomicInteger running = new AtomicInteger(MANY_PREFIXES);
+        for (int p = 1; p <= MANY_PREFIXES; p++) {
+            int prefix = p;
+            Thread t = new Thread(() -> {
+                try {
+                    seedManyPrefix(prefix);
+                } catch (RuntimeException | Error e) {
+                    if (!stopSeeding && seedFailure.compareAndSet(null, e)) {
+                        stopSeeding = true; // the other prefixes would most likely fail the same way
+                    }
+                } finally {
+                    if (running.decrementAndGet() == 0) {
+                        finishSeedingMany(System.nanoTime() - t0);
+                    }
                 }
+            }, SEED_THREAD_NAME + p);
+            t.setDaemon(true);
+            seeders.add(t);
+        }
+        seeders.forEach(Thread::start);
+    }
+
+    private void seedManyPrefix(int prefix) {
+        S3Client s3 = seedClient.s3;
+        for (int i = 1; i <= MANY_PER_PREFIX; i++) {
+            if (stopSeeding || Thread.currentThread().isInterrupted()) {
+                return;
             }
-            long deadline = System.nanoTime() + SEED_TIMEOUT.toNanos();
-            for (Future<?> f : futures) {
-                f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            String key = manyKey(prefix, i);
+            s3.putObject(r -> r.bucket(MANY_BUCKET).key(key).contentType("text/plain"),
+                    RequestBody.fromString(key, StandardCharsets.UTF_8));
+            manyWritten.incrementAndGet();
+        }
+    }
+
+    /** Runs on the last seeding thread to finish. Never throws. */
+    private void finishSeedingMany(long nanos) {
+        int total = MANY_PREFIXES * MANY_PER_PREFIX;
+        int written = manyWritten.get();
+        Throwable failure = seedFailure.get();
+        boolean complete = failure == null && written == total;
+        try {
+            if (complete) {
+                LOG.info("Demo sandbox: seeded {} objects into {} in the background in {} ms", written, MANY_BUCKET,
+                        nanos / 1_000_000);
+            } else if (failure != null) {
+                LOG.warn("Demo sandbox: seeding {} failed after {} of {} objects; the bucket stays incomplete",
+                        MANY_BUCKET, written, total, failure);
+            } else {
+                LOG.info("Demo sandbox: seeding {} stopped after {} of {} objects", MANY_BUCKET, written, total);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while seeding " + b, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Seeding " + b + " failed", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Seeding " + b + " took longer than " + SEED_TIMEOUT, e);
         } finally {
-            pool.shutdownNow();
+            manySeeded.complete(complete);
+            seedClient.close();
         }
     }
 
@@ -429,14 +501,5 @@ public final class DemoSandbox implements AutoCloseable {
             LOG.debug("{} holds {} versions and {} delete markers", VERSIONED_BUCKET, versions.size(),
                     markers.size());
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package org.bucketsweep.ui.browser;
 
+import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
@@ -71,6 +72,7 @@ public final class ObjectBrowserView extends VBox {
     private TableView<ListingEntry> createTable() {
         TableView<ListingEntry> table = new TableView<>(model.rows());
         table.setId("objectTable");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label();
@@ -193,12 +195,16 @@ public final class ObjectBrowserView extends VBox {
             if (entry instanceof CommonPrefix) {
                 setText(name);
                 setGraphic(new FontIcon(Material2AL.FOLDER));
-            } else if (entry instanceof ObjectVersion v && v.deleteMarker()) {
+            } else if (versionRow && ((ObjectVersion) entry).deleteMarker()) {
                 setText("delete marker");
                 setGraphic(new FontIcon(Material2AL.BOOKMARK_BORDER));
             } else if (versionRow) {
                 setText(((ObjectVersion) entry).latest() ? "current version" : "older version");
                 setGraphic(new FontIcon(Material2AL.HISTORY));
+            } else if (((ObjectVersion) entry).deleteMarker()) {
+                // A key whose latest version is a delete marker: it looks deleted, its older versions remain.
+                setText(name + "  (deleted)");
+                setGraphic(new FontIcon(Material2AL.INSERT_DRIVE_FILE));
             } else {
                 setText(name);
                 setGraphic(new FontIcon(Material2AL.INSERT_DRIVE_FILE));

@@ -174,8 +174,9 @@ public final class ObjectBrowserViewModel {
             for (ListingEntry e : page) {
                 if (e instanceof ObjectVersion v && !v.key().equals(lastKey)) {
                     lastKey = v.key();
-                    // S3 lists a key's latest version first: the key row shows its size and date.
-                    out.add(new ObjectVersion(v.key(), null, true, false, v.size(), v.lastModified()));
+                    // S3 lists a key's latest version first: the key row shows its size and date, and whether
+                    // the key is deleted (its latest version is a delete marker).
+                    out.add(new ObjectVersion(v.key(), null, true, v.deleteMarker(), v.size(), v.lastModified()));
                 }
                 out.add(e);
             }
@@ -202,7 +203,8 @@ public final class ObjectBrowserViewModel {
 
     private static String describe(List<ListingEntry> rows, boolean versions) {
         long folders = rows.stream().filter(r -> !(r instanceof ObjectVersion)).count();
-        long markers = rows.stream().filter(r -> r instanceof ObjectVersion v && v.deleteMarker()).count();
+        long markers = rows.stream()
+                .filter(r -> r instanceof ObjectVersion v && v.deleteMarker() && v.versionId() != null).count();
         long keyRows = versions ? rows.stream().filter(ObjectBrowserViewModel::isKeyRow).count() : 0;
         long objects = rows.size() - folders - markers - keyRows;
         StringBuilder text = new StringBuilder();

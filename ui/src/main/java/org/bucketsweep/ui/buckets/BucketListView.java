@@ -1,5 +1,6 @@
 package org.bucketsweep.ui.buckets;
 
+import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -26,6 +27,7 @@ public final class BucketListView extends VBox {
         ListView<BucketSummary> list = new ListView<>(model.buckets());
         list.setId("bucketList");
         list.setCellFactory(v -> new BucketCell());
+        list.getStyleClass().add(Styles.DENSE);
         Label empty = new Label();
         empty.textProperty().bind(model.emptyTextProperty());
         empty.setWrapText(true);
@@ -49,6 +51,11 @@ public final class BucketListView extends VBox {
     }
 
     private static final class BucketCell extends ListCell<BucketSummary> {
+        BucketCell() {
+            // Fit the list's width, so long names shrink instead of pushing the badges out of sight.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(BucketSummary bucket, boolean empty) {
             super.updateItem(bucket, empty);
@@ -59,6 +66,7 @@ public final class BucketListView extends VBox {
             }
             Label name = new Label(bucket.name(), new FontIcon(Material2AL.DELETE_SWEEP));
             name.getStyleClass().add("bucket-name");
+            name.setMinWidth(0);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox row = new HBox(6, name, spacer, versioningBadge(bucket.status().versioning()));
@@ -83,6 +91,7 @@ public final class BucketListView extends VBox {
         private static Label badge(String text, String style) {
             Label badge = new Label(text);
             badge.getStyleClass().addAll("badge", style);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             return badge;
         }
     }

@@ -1,5 +1,6 @@
 package org.bucketsweep.ui.results;
 
+import atlantafx.base.theme.Styles;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -65,18 +66,19 @@ public final class ResultsView extends VBox {
 
         TableView<ItemResult> table = new TableView<>(model.visibleResults());
         table.setId("resultsTable");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Results of a delete appear here, one row per item."));
         TableColumn<ItemResult, DeleteOutcome> outcome = new TableColumn<>("Outcome");
         outcome.setCellValueFactory(c -> new ReadOnlyObjectWrapperValue<>(c.getValue().outcome()));
         outcome.setCellFactory(c -> new OutcomeTableCell());
-        outcome.setPrefWidth(190);
+        outcome.setPrefWidth(215);
         table.getColumns().add(outcome);
-        table.getColumns().add(column("Key", ItemResult::key, 260));
-        table.getColumns().add(column("Version ID", ItemResult::versionId, 200));
-        table.getColumns().add(column("Delete marker version ID", ItemResult::deleteMarkerVersionId, 200));
-        table.getColumns().add(column("Error code", ItemResult::errorCode, 120));
-        table.getColumns().add(column("Message", ItemResult::errorMessage, 300));
+        table.getColumns().add(column("Key", ItemResult::key, 240));
+        table.getColumns().add(column("Version ID", ItemResult::versionId, 190));
+        table.getColumns().add(column("Delete marker version ID", ItemResult::deleteMarkerVersionId, 190));
+        table.getColumns().add(column("Error code", ItemResult::errorCode, 110));
+        table.getColumns().add(column("Message", ItemResult::errorMessage, 260));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, table);
     }

@@ -33,7 +33,7 @@ class ObjectBrowserViewModelTest {
         List<ListingEntry> second = keyRows.insertInto(List.of(a1, b1));
 
         assertThat(first).containsExactly(new ObjectVersion("a", null, true, false, 5, null), a2);
-        assertThat(second).containsExactly(a1, new ObjectVersion("b", null, true, false, 0, null), b1);
+        assertThat(second).containsExactly(a1, new ObjectVersion("b", null, true, true, 0, null), b1);
         assertThat(second).filteredOn(ObjectBrowserViewModel::isKeyRow).hasSize(1);
     }
 }

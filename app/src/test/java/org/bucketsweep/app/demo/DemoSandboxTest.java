@@ -1,0 +1,247 @@
+package org.bucketsweep.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
+import software.amazon.awssdk.services.s3.model.EncodingType;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Starts one real sandbox for the whole class (the tests only read from it) and checks what it seeded; the test of
+ * {@link DemoSandbox#close()} starts a sandbox of its own.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoSandboxTest {
+
+    /** Spelled out here rather than taken from DemoSandbox, so the test states what the demo promises. */
+    private static final List<String> ODD_KEYS = List.of(
+            "a//b", "ü/é.txt", "&<>.txt", "folder/", "with space.txt", "plus+sign.txt", "percent%20.txt");
+
+    private static DemoSandbox sandbox;
+    private static S3Client s3;
+    private static long startCalledNanos;
+
+    @BeforeAll
+    static void startSandbox() {
+        startCalledNanos = System.nanoTime();
+        sandbox = DemoSandbox.start();
+        System.out.println("DemoSandbox.start() returned after " + millisSince(startCalledNanos) + " ms");
+        s3 = client(sandbox);
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private static S3Client client(DemoSandbox target) {
+        return S3Client.builder()
+                .httpClient(ApacheHttpClient.builder().build())
+                .endpointOverride(target.endpoint())
+                .region(Region.of(target.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(target.accessKeyId(), target.secretAccessKey())))
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    @Test
+    @Order(1)
+    void exposesLoopbackEndpointAndDemoCredentials() {
+        assertThat(sandbox.endpoint().getScheme()).isEqualTo("http");
+        assertThat(sandbox.endpoint().getHost()).isEqualTo("127.0.0.1");
+        assertThat(sandbox.endpoint().getPort()).isPositive();
+        assertThat(sandbox.region()).isEqualTo("us-east-1");
+        assertThat(sandbox.accessKeyId()).isNotBlank();
+        assertThat(sandbox.secretAccessKey()).isNotBlank();
+    }
+
+    @Test
+    @Order(2)
+    void listsTheThreeBuckets() {
+        assertThat(s3.listBuckets().buckets()).extracting(Bucket::name)
+                .contains("demo-versioned", "demo-unversioned", "demo-many");
+    }
+
+    @Test
+    @Order(3)
+    void versioningIsEnabledOnlyOnTheVersionedBucket() {
+        assertThat(s3.getBucketVersioning(r -> r.bucket("demo-versioned")).status())
+                .isEqualTo(BucketVersioningStatus.ENABLED);
+        // Never enabled: no Status element at all (neither Enabled nor Suspended).
+        assertThat(s3.getBucketVersioning(r -> r.bucket("demo-unversioned")).status()).isNull();
+    }
+
+    @Test
+    @Order(4)
+    void deletedKeyHasDeleteMarkerAsLatestVersion() {
+        ListObjectVersionsResponse resp = s3.listObjectVersions(r -> r.bucket("demo-versioned")
+                .prefix("reports/2025.csv"));
+        assertThat(resp.deleteMarkers()).filteredOn(m -> m.key().equals("reports/2025.csv"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.isLatest()).isTrue());
+        assertThat(resp.versions()).filteredOn(v -> v.key().equals("reports/2025.csv"))
+                .hasSize(2)
+                .allSatisfy(v -> {
+                    assertThat(v.isLatest()).isFalse();
+                    assertThat(v.versionId()).isNotBlank();
+                });
+        // And it is gone from the plain listing.
+        assertThat(s3.listObjectsV2(r -> r.bucket("demo-versioned").prefix("reports/")).contents())
+                .extracting(S3Object::key)
+                .containsExactlyInAnyOrder("reports/2024.csv", "reports/draft.txt");
+    }
+
+    @Test
+    @Order(5)
+    void versionedBucketHasExpectedVersionCounts() {
+        List<ObjectVersion> versions = new ArrayList<>();
+        List<DeleteMarkerEntry> markers = new ArrayList<>();
+        s3.listObjectVersionsPaginator(r -> r.bucket("demo-versioned")).forEach(page -> {
+            versions.addAll(page.versions());
+            markers.addAll(page.deleteMarkers());
+        });
+        Map<String, Long> perKey = versions.stream()
+                .collect(Collectors.groupingBy(ObjectVersion::key, Collectors.counting()));
+        assertThat(perKey).containsEntry("reports/2024.csv", 3L)
+                .containsEntry("reports/2025.csv", 2L)
+                .containsEntry("reports/draft.txt", 1L)
+                .containsEntry("logs/app.log", 4L)
+                .containsEntry("logs/old.log", 2L)
+                .containsEntry("images/logo.png", 1L)
+                .containsEntry("readme.txt", 2L);
+        assertThat(markers).extracting(DeleteMarkerEntry::key)
+                .containsExactlyInAnyOrder("reports/2025.csv", "logs/old.log");
+        // Every version of a versioned bucket carries a real id.
+        assertThat(versions).extracting(ObjectVersion::versionId).allSatisfy(id -> assertThat(id).isNotBlank());
+    }
+
+    @Test
+    @Order(6)
+    void oddKeysRoundTripExactlyInListings() {
+        // local-s3 only strips a leading '/', and none of these keys has one, so all must come back unchanged.
+        // ListObjects(V2) must ask for encoding-type=url: local-s3 2.4 sends the Content-Length of those two
+        // listings in UTF-16 chars, not UTF-8 bytes, so a non-ASCII key ("ü/é.txt") truncates the XML and leaves
+        // the rest on the keep-alive connection. URL-encoded keys are ASCII; the SDK decodes them again.
+        List<String> listed = new ArrayList<>();
+        s3.listObjectsV2Paginator(r -> r.bucket("demo-versioned").encodingType(EncodingType.URL)).contents()
+                .forEach(o -> listed.add(o.key()));
+        assertThat(listed).containsAll(ODD_KEYS);
+
+        ListObjectsV2Response root = s3.listObjectsV2(r -> r.bucket("demo-versioned").delimiter("/")
+                .encodingType(EncodingType.URL));
+        assertThat(root.commonPrefixes()).extracting(CommonPrefix::prefix)
+                .contains("a/", "ü/", "folder/", "reports/", "logs/", "images/");
+        assertThat(root.contents()).extracting(S3Object::key)
+                .contains("&<>.txt", "with space.txt", "plus+sign.txt", "percent%20.txt", "readme.txt");
+
+        // ListObjectVersions is serialized correctly by local-s3, with or without encoding-type.
+
+        List<String> versionKeys = new ArrayList<>();
+        s3.listObjectVersionsPaginator(r -> r.bucket("demo-versioned")).versions()
+                .forEach(v -> versionKeys.add(v.key()));
+        assertThat(versionKeys).containsAll(ODD_KEYS);
+
+        // The body round-trips too, through the key as a URL path.
+        assertThat(s3.getObjectAsBytes(r -> r.bucket("demo-versioned").key("percent%20.txt")).asUtf8String())
+                .isEqualTo("version 1 of percent%20.txt\n");
+        assertThat(s3.getObjectAsBytes(r -> r.bucket("demo-versioned").key("folder/")).asByteArray()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void unversionedBucketHasDocsAndTmp() {
+        List<String> keys = s3.listObjectsV2(r -> r.bucket("demo-unversioned")).contents().stream()
+                .map(S3Object::key).toList();
+        assertThat(keys).hasSizeBetween(8, 12);
+        assertThat(keys).anyMatch(k -> k.startsWith("docs/")).anyMatch(k -> k.startsWith("tmp/"));
+    }
+
+    @Test
+    @Order(8)
+    void manyBucketHas3000Keys() {
+        assertThat(sandbox.awaitSeeded(Duration.ofSeconds(60))).isTrue();
+        System.out.println("awaitSeeded true " + millisSince(startCalledNanos) + " ms after start() was called"
+                + " (an upper bound if seeding had finished before this test ran)");
+        List<String> keys = new ArrayList<>();
+        s3.listObjectsV2Paginator(r -> r.bucket("demo-many").maxKeys(1000)).contents()
+                .forEach(o -> keys.add(o.key()));
+        assertThat(keys).hasSize(3000).doesNotHaveDuplicates()
+                .contains("batch-0001/item-00001.txt", "batch-0003/item-01000.txt");
+        assertThat(keys.stream().collect(Collectors.groupingBy(k -> k.substring(0, k.indexOf('/')),
+                Collectors.counting())))
+                .containsOnly(Map.entry("batch-0001", 1000L), Map.entry("batch-0002", 1000L),
+                        Map.entry("batch-0003", 1000L));
+    }
+
+    @Test
+    @Order(100)
+    void closeStopsTheSeedingAndTheServer() {
+        Set<Thread> seedersBefore = seedThreads();
+        DemoSandbox closing = DemoSandbox.start();
+        int port = closing.endpoint().getPort();
+        Set<Thread> seeders = seedThreads();
+        seeders.removeAll(seedersBefore);
+        assertThat(seeders).as("background seeding threads of the new sandbox").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
+
+        closing.close(); // while demo-many is still being seeded
+
+        assertThat(seeders).noneMatch(Thread::isAlive);
+        assertThat(closing.awaitSeeded(Duration.ofSeconds(1))).isFalse();
+        assertThatThrownBy(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            }
+        }).isInstanceOf(IOException.class);
+
+        closing.close(); // idempotent
+    }
+
+    private static Set<Thread> seedThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("demo-seed") && t.isAlive())
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+}

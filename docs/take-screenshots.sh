@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots from the real app under Xvfb, on the demo sandbox.
+# Needs: apt-get install -y xvfb xauth libgtk-3-0 imagemagick xdotool openbox
+# (openbox: without a window manager the JavaFX window gets no mouse clicks or keys under Xvfb.)
+# The clicks are screen coordinates for a 1400x860 window at 0,0 on a 1440x900 screen.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+jar="$top/app/target/bucketsweep.jar"
+[ -f "$jar" ] || { echo "Build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1440x900x24" "$0" "$@"
+fi
+home=$(mktemp -d)
+openbox >/dev/null 2>&1 &
+wm=$!
+BUCKETSWEEP_HOME="$home" java -jar "$jar" --demo >"$home/app.log" 2>&1 &
+app=$!
+trap 'kill $app $wm 2>/dev/null; rm -rf "$home"' EXIT
+
+click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-1.5}"; }
+shot() { import -window root -crop 1400x880+0+0 +repage "$top/docs/$1"; }
+
+# Wait for the window and the demo buckets.
+for _ in $(seq 1 60); do xdotool search --name 'BucketSweep — Demo' >/dev/null 2>&1 && break; sleep 0.5; done
+sleep 2
+win=$(xdotool search --name BucketSweep | head -1)
+xdotool windowactivate "$win"; xdotool windowsize "$win" 1400 860; xdotool windowmove "$win" 0 0; sleep 2
+
+click 100 105                                             # the bucket demo-versioned
+xdotool mousemove 300 269 click --repeat 2 --delay 80 1   # open the folder reports/
+sleep 2
+click 1320 85 2                                           # Show versions
+click 400 213 0.5                                         # 2024.csv: an older version
+xdotool keydown ctrl; click 400 325 0.3; click 400 381 0.3; xdotool keyup ctrl   # 2025.csv older version, draft.txt
+click 500 41 2                                            # Delete…
+shot screenshot-delete-dialog.png
+click 700 515 0.3                                         # the confirmation field
+xdotool key --delay 40 d e m o minus v e r s i o n e d    # type the bucket name to confirm
+sleep 0.5
+click 904 587 4                                           # Delete, now enabled
+shot screenshot-main.png
+echo "Screenshots written to $top/docs"
