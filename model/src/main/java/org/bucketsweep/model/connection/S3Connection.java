@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -38,11 +39,14 @@ public final class S3Connection implements AutoCloseable {
     private final ConnectionSettings settings;
     private final SdkHttpClient httpClient;
     private final S3Client client;
+    private final S3Client clientWithoutRetries;
 
-    private S3Connection(ConnectionSettings settings, SdkHttpClient httpClient, S3Client client) {
+    private S3Connection(ConnectionSettings settings, SdkHttpClient httpClient, S3Client client,
+                         S3Client clientWithoutRetries) {
         this.settings = settings;
         this.httpClient = httpClient;
         this.client = client;
+        this.clientWithoutRetries = clientWithoutRetries;
     }
 
     /** Builds the client; no request is sent until the first call. */
@@ -52,10 +56,25 @@ public final class S3Connection implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
                 .build();
+        AwsCredentialsProvider credentials = credentialsProvider(settings.credentials());
+        String region = resolveRegion(settings);
+        LOG.info("Opening connection '{}' to {}", settings.name(), settings.describeEndpoint());
+        return new S3Connection(settings, http,
+                builder(settings, http, credentials, region).build(),
+                builder(settings, http, credentials, region)
+                        .overrideConfiguration(o -> o
+                                .retryStrategy(AwsRetryStrategy.doNotRetry())
+                                .apiCallAttemptTimeout(Duration.ofSeconds(90))
+                                .apiCallTimeout(Duration.ofSeconds(90)))
+                        .build());
+    }
+
+    private static S3ClientBuilder builder(ConnectionSettings settings, SdkHttpClient http,
+                                           AwsCredentialsProvider credentials, String region) {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClient(http)
-                .region(Region.of(resolveRegion(settings)))
-                .credentialsProvider(credentialsProvider(settings.credentials()))
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
                 .forcePathStyle(settings.pathStyle())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
@@ -66,8 +85,7 @@ public final class S3Connection implements AutoCloseable {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        LOG.info("Opening connection '{}' to {}", settings.name(), settings.describeEndpoint());
-        return new S3Connection(settings, http, builder.build());
+        return builder;
     }
 
     public ConnectionSettings settings() {
@@ -79,8 +97,17 @@ public final class S3Connection implements AutoCloseable {
         return client;
     }
 
+    /**
+     * The same client without the SDK's retries, for the delete engine: it retries by itself, so that it can count
+     * attempts, ask for a fresh MFA code before each one, and stop when the job is cancelled.
+     */
+    public S3Client clientWithoutRetries() {
+        return clientWithoutRetries;
+    }
+
     @Override
     public void close() {
+        clientWithoutRetries.close();
         client.close();
         httpClient.close();
     }

@@ -8,24 +8,24 @@ import java.util.Objects;
  * Exactly what to delete, and how.
  *
  * @param mfaDelete whether the bucket has MFA Delete enabled: requests that name a version then carry a code
- * @param batchSize keys per DeleteObjects request, at most {@value #MAX_BATCH}
- * @param quiet     ask S3 to report only errors; items it does not mention are then taken as deleted
  */
-public record DeleteJob(String bucket, List<VersionRef> items, boolean mfaDelete, int batchSize, boolean quiet) {
+public record DeleteJob(String bucket, List<VersionRef> items, boolean mfaDelete, DeleteOptions options) {
 
     /** S3 refuses a DeleteObjects request with more keys (400 MalformedXML). */
     public static final int MAX_BATCH = 1000;
 
     public DeleteJob {
         Objects.requireNonNull(bucket, "bucket");
+        Objects.requireNonNull(options, "options");
         // The same item twice would be sent twice and reported twice: keep the first.
         items = List.copyOf(new LinkedHashSet<>(items));
-        if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException("batchSize must be 1.." + MAX_BATCH + ", was " + batchSize);
-        }
     }
 
     public static DeleteJob of(String bucket, List<VersionRef> items, boolean mfaDelete) {
-        return new DeleteJob(bucket, items, mfaDelete, MAX_BATCH, false);
+        return new DeleteJob(bucket, items, mfaDelete, DeleteOptions.DEFAULTS);
+    }
+
+    public DeleteJob withOptions(DeleteOptions newOptions) {
+        return new DeleteJob(bucket, items, mfaDelete, newOptions);
     }
 }

@@ -10,21 +10,22 @@ import java.util.Objects;
  * @param errorCode             S3's error code for {@link DeleteOutcome#FAILED}, else {@code null}
  * @param errorMessage          S3's message (or ours) for {@link DeleteOutcome#FAILED}, else {@code null}
  * @param requestId             the id S3 gave the request that carried this item, when there was one
+ * @param attempts              how many times the item was sent (0 when it was not)
  */
 public record ItemResult(VersionRef item, DeleteOutcome outcome, String deleteMarkerVersionId, String errorCode,
-                         String errorMessage, String requestId) {
+                         String errorMessage, String requestId, int attempts) {
 
     public ItemResult {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(outcome, "outcome");
     }
 
-    public static ItemResult failed(VersionRef item, String code, String message, String requestId) {
-        return new ItemResult(item, DeleteOutcome.FAILED, null, code, message, requestId);
+    public static ItemResult failed(VersionRef item, String code, String message, String requestId, int attempts) {
+        return new ItemResult(item, DeleteOutcome.FAILED, null, code, message, requestId, attempts);
     }
 
     public static ItemResult notAttempted(VersionRef item, String why) {
-        return new ItemResult(item, DeleteOutcome.NOT_ATTEMPTED, null, null, why, null);
+        return new ItemResult(item, DeleteOutcome.NOT_ATTEMPTED, null, null, why, null, 0);
     }
 
     public String key() {

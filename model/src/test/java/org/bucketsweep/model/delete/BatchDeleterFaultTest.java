@@ -79,7 +79,7 @@ class BatchDeleterFaultTest {
                 ? Fault.status(403, "AccessDenied", "Access Denied")
                 : Fault.pass());
 
-        DeleteSummary summary = run(new DeleteJob("whole", items, false, 10, false));
+        DeleteSummary summary = run(new DeleteJob("whole", items, false, DeleteOptions.DEFAULTS.withBatchSize(10).withConcurrency(1)));
 
         assertThat(summary.requestsSent()).isEqualTo(3);
         assertThat(streamed.subList(10, 20)).allSatisfy(r -> {
@@ -101,35 +101,70 @@ class BatchDeleterFaultTest {
         List<MfaRequest> asked = new ArrayList<>();
         List<VersionRef> items = List.of(new VersionRef("a.txt", v1), VersionRef.current("b.txt"));
 
-        run(new DeleteJob("mfa-del", items, true, 1, false), request -> {
+        run(new DeleteJob("mfa-del", items, true, DeleteOptions.DEFAULTS.withBatchSize(1)), request -> {
             asked.add(request);
             return "arn:aws:iam::123456789012:mfa/person 12345" + asked.size();
         });
 
-        // Only the first request names a version; the second adds a marker and needs no code.
+        // Only the request that names a version needs a code; adding the marker for b.txt does not ask.
         assertThat(asked).containsExactly(new MfaRequest("mfa-del", 1, 1, null));
         List<RecordedRequest> deletes = deleteObjectsRequests();
         assertThat(deletes).hasSize(2);
-        assertThat(deletes.get(0).header("x-amz-mfa")).contains("arn:aws:iam::123456789012:mfa/person 123451");
-        assertThat(deletes.get(0).bodyAsString()).contains("<VersionId>" + v1 + "</VersionId>");
-        assertThat(deletes.get(1).header("x-amz-mfa")).isEmpty();
+        RecordedRequest withVersion = deletes.stream()
+                .filter(r -> r.bodyAsString().contains("<VersionId>" + v1 + "</VersionId>")).findFirst().orElseThrow();
+        assertThat(withVersion.header("x-amz-mfa")).contains("arn:aws:iam::123456789012:mfa/person 123451");
+        assertThat(deletes).filteredOn(r -> r != withVersion).singleElement()
+                .satisfies(r -> assertThat(r.header("x-amz-mfa")).isEmpty());
     }
 
     @Test
-    void aRefusedMfaCodeIsReportedAsSuch() {
+    void aRefusedMfaCodeIsAskedForOnceMoreThenTheRequestFailsWithAClearMessage() {
         buckets.versionedBucket("mfa-refused");
         String v1 = buckets.put("mfa-refused", "a.txt", "one");
         // Ceph refuses a bad code with HTTP 403 and an empty body.
         proxy.setPolicy(request -> request.hasQueryParameter("delete") ? Fault.emptyStatus(403) : Fault.pass());
+        List<MfaRequest> asked = new ArrayList<>();
 
-        run(DeleteJob.of("mfa-refused", List.of(new VersionRef("a.txt", v1)), true), request -> "SERIAL 000000");
+        run(DeleteJob.of("mfa-refused", List.of(new VersionRef("a.txt", v1)), true), request -> {
+            asked.add(request);
+            return "SERIAL 00000" + asked.size();
+        });
 
+        assertThat(asked).hasSize(2);
+        assertThat(asked.get(0).refusal()).isNull();
+        assertThat(asked.get(1).refusal()).contains("refused the last code");
+        assertThat(deleteObjectsRequests()).extracting(r -> r.header("x-amz-mfa").orElseThrow())
+                .containsExactly("SERIAL 000001", "SERIAL 000002");
         assertThat(streamed).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(DeleteOutcome.FAILED);
             assertThat(r.errorCode()).isEqualTo("HTTP 403");
             assertThat(r.errorMessage()).contains("MFA code was wrong, expired or already used");
         });
         assertThat(buckets.versionsOf("mfa-refused", "a.txt")).containsExactly(v1);
+    }
+
+    @Test
+    void aRepeatedMfaCodeIsNeverSentTwice() {
+        buckets.versionedBucket("mfa-repeat");
+        List<VersionRef> items = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            items.add(new VersionRef("k" + i, "v" + i));
+        }
+        List<String> codes = new ArrayList<>(List.of("S 111111", "S 111111", "S 222222"));
+        List<MfaRequest> asked = new ArrayList<>();
+
+        run(DeleteJob.of("mfa-repeat", items, true), request -> {
+            asked.add(request);
+            return codes.remove(0);
+        });
+
+        assertThat(deleteObjectsRequests()).extracting(r -> r.header("x-amz-mfa").orElseThrow())
+                .containsExactly("S 111111", "S 222222");
+        assertThat(asked).hasSize(3);
+        assertThat(asked.get(1).refusal()).isNull();
+        assertThat(asked.get(2).refusal()).contains("already used");
+        assertThat(asked.get(2).requestNumber()).isEqualTo(2);
+        assertThat(asked.get(2).requestsNeedingMfa()).isEqualTo(2);
     }
 
     private DeleteSummary run(DeleteJob job) {

@@ -1,0 +1,18 @@
+package org.bucketsweep.model.delete;
+
+import java.util.List;
+
+/**
+ * Hears a job as it runs. Calls come from the job's worker threads, one at a time (the engine serialises them),
+ * so an implementation needs no locking of its own but must be quick: the UI batches them.
+ */
+@FunctionalInterface
+public interface DeleteListener {
+
+    /** Outcomes, as each response arrives. */
+    void onResults(List<ItemResult> results);
+
+    /** Just before a request is sent (for the journal). {@code attempt} counts from 1. */
+    default void onRequest(int requestNumber, int attempt, List<VersionRef> items) {
+    }
+}

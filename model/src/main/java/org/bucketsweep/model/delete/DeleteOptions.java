@@ -1,0 +1,69 @@
+package org.bucketsweep.model.delete;
+
+/**
+ * How a delete job talks to S3.
+ *
+ * @param batchSize                 keys per DeleteObjects request, 1 to {@value DeleteJob#MAX_BATCH}
+ * @param concurrency               requests in flight at once (MFA jobs always send one at a time)
+ * @param quiet                     ask S3 to report only errors; unmentioned keys are then taken as deleted
+ * @param bypassGovernanceRetention send {@code x-amz-bypass-governance-retention: true} (needs the permission)
+ * @param expectedBucketOwner       the account id the bucket must belong to, or {@code null}
+ * @param requestPayer              send {@code x-amz-request-payer: requester}
+ */
+public record DeleteOptions(int batchSize, int concurrency, boolean quiet, boolean bypassGovernanceRetention,
+                            String expectedBucketOwner, boolean requestPayer, RetryPolicy retry) {
+
+    /** Measured on the local servers: four requests in flight reach the server's limit on two cores. */
+    public static final int DEFAULT_CONCURRENCY = 4;
+
+    public static final DeleteOptions DEFAULTS =
+            new DeleteOptions(DeleteJob.MAX_BATCH, DEFAULT_CONCURRENCY, false, false, null, false, RetryPolicy.DEFAULT);
+
+    public DeleteOptions {
+        if (batchSize < 1 || batchSize > DeleteJob.MAX_BATCH) {
+            throw new IllegalArgumentException("batchSize must be 1.." + DeleteJob.MAX_BATCH + ", was " + batchSize);
+        }
+        if (concurrency < 1 || concurrency > 64) {
+            throw new IllegalArgumentException("concurrency must be 1..64, was " + concurrency);
+        }
+        if (expectedBucketOwner != null && expectedBucketOwner.isBlank()) {
+            expectedBucketOwner = null;
+        }
+        if (retry == null) {
+            retry = RetryPolicy.DEFAULT;
+        }
+    }
+
+    public DeleteOptions withBatchSize(int size) {
+        return new DeleteOptions(size, concurrency, quiet, bypassGovernanceRetention, expectedBucketOwner,
+                requestPayer, retry);
+    }
+
+    public DeleteOptions withConcurrency(int n) {
+        return new DeleteOptions(batchSize, n, quiet, bypassGovernanceRetention, expectedBucketOwner, requestPayer,
+                retry);
+    }
+
+    public DeleteOptions withQuiet(boolean q) {
+        return new DeleteOptions(batchSize, concurrency, q, bypassGovernanceRetention, expectedBucketOwner,
+                requestPayer, retry);
+    }
+
+    public DeleteOptions withRetry(RetryPolicy policy) {
+        return new DeleteOptions(batchSize, concurrency, quiet, bypassGovernanceRetention, expectedBucketOwner,
+                requestPayer, policy);
+    }
+
+    public DeleteOptions withBypassGovernanceRetention(boolean bypass) {
+        return new DeleteOptions(batchSize, concurrency, quiet, bypass, expectedBucketOwner, requestPayer, retry);
+    }
+
+    public DeleteOptions withExpectedBucketOwner(String owner) {
+        return new DeleteOptions(batchSize, concurrency, quiet, bypassGovernanceRetention, owner, requestPayer, retry);
+    }
+
+    public DeleteOptions withRequestPayer(boolean payer) {
+        return new DeleteOptions(batchSize, concurrency, quiet, bypassGovernanceRetention, expectedBucketOwner, payer,
+                retry);
+    }
+}
