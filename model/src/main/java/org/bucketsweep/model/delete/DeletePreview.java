@@ -13,29 +13,33 @@ import org.bucketsweep.model.browse.VersioningStatus;
  * @param markersRemoved     delete markers that will be removed (their keys come back if the marker is the latest)
  * @param markersAdded       keys that will get a delete marker (versioned bucket, no version named)
  * @param objectsDeleted     keys deleted for good because the bucket keeps no versions (unversioned or suspended)
+ * @param bytesDeleted       the size of the data deleted for good
  */
 public record DeletePreview(int versionsDeleted, int markersRemoved, int markersAdded, int objectsDeleted,
-                            VersioningStatus versioning) {
+                            long bytesDeleted, VersioningStatus versioning) {
 
     public static DeletePreview of(Collection<ObjectVersion> rows, VersioningStatus versioning) {
         int versions = 0;
         int markersRemoved = 0;
         int markersAdded = 0;
         int objects = 0;
+        long bytes = 0;
         for (ObjectVersion row : rows) {
             if (row.versionId() != null) {
                 if (row.deleteMarker()) {
                     markersRemoved++;
                 } else {
                     versions++;
+                    bytes += row.size();
                 }
             } else if (versioning.keepsVersions()) {
                 markersAdded++;
             } else {
                 objects++;
+                bytes += row.size();
             }
         }
-        return new DeletePreview(versions, markersRemoved, markersAdded, objects, versioning);
+        return new DeletePreview(versions, markersRemoved, markersAdded, objects, bytes, versioning);
     }
 
     public int total() {
