@@ -114,7 +114,7 @@ class WalkingSkeletonUiTest {
         Label summary = robot.lookup("#deleteSummary").query();
         assertThat(summary.getText()).isEqualTo(
                 "2 versions will be permanently deleted. 1 delete marker will be added; the data stays and can be"
-                        + " restored.");
+                        + " restored. 10 B of data will be gone.");
         robot.clickOn("#typedBucketName").write(BUCKET);
         robot.clickOn("#confirmDelete");
 

@@ -11,6 +11,21 @@ public sealed interface DeleteIntent {
     String describe();
 
     /**
+     * Exactly the rows the person selected: keys get a delete marker (or are deleted on an unversioned bucket),
+     * versions and delete markers are deleted for good.
+     */
+    record Selected(List<VersionRef> items) implements DeleteIntent {
+        public Selected {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public String describe() {
+            return "delete " + items.size() + " selected " + (items.size() == 1 ? "item" : "items");
+        }
+    }
+
+    /**
      * Hide keys behind a new delete marker; their data stays. On an unversioned or suspended bucket this deletes the
      * current data for good, and the preview says so.
      */

@@ -27,8 +27,29 @@ public final class DeletePlanner {
         this.browser = browser;
     }
 
+    /** The plan for rows the person selected in a listing: nothing to look up, the rows are the plan. */
+    public static DeletePlan ofRows(String bucket, VersioningStatus versioning, List<ObjectVersion> rows) {
+        List<ObjectVersion> unique = List.copyOf(new LinkedHashSet<>(rows));
+        List<String> warnings = new ArrayList<>();
+        if (!versioning.keepsVersions() && unique.stream().anyMatch(r -> r.versionId() == null)) {
+            warnings.add(noMarkerWarning(versioning));
+        }
+        return new DeletePlan(bucket, new DeleteIntent.Selected(unique.stream().map(ObjectVersion::ref).toList()),
+                unique, DeletePreview.of(unique, versioning), warnings);
+    }
+
+    private static String noMarkerWarning(VersioningStatus versioning) {
+        return versioning == VersioningStatus.UNKNOWN
+                ? "The bucket's versioning is unknown: if it is not versioned, this deletes the data for good."
+                : "The bucket is " + (versioning == VersioningStatus.SUSPENDED ? "suspended" : "not versioned")
+                  + ": no delete marker is kept, the current data is deleted for good.";
+    }
+
     public DeletePlan plan(String bucket, VersioningStatus versioning, DeleteIntent intent,
                            CancellationToken cancel) {
+        if (intent instanceof DeleteIntent.Selected selected) {
+            throw new IllegalArgumentException("Plan a selection with ofRows: " + selected.describe());
+        }
         List<String> warnings = new ArrayList<>();
         List<ObjectVersion> rows;
         if (intent instanceof AddDeleteMarkers markers) {
@@ -43,10 +64,7 @@ public final class DeletePlanner {
             rows = latestMarkers(bucket, ((Undelete) intent).scope(), cancel);
         }
         if (intent instanceof AddDeleteMarkers && !versioning.keepsVersions() && !rows.isEmpty()) {
-            warnings.add(versioning == VersioningStatus.UNKNOWN
-                    ? "The bucket's versioning is unknown: if it is not versioned, this deletes the data for good."
-                    : "The bucket is " + (versioning == VersioningStatus.SUSPENDED ? "suspended" : "not versioned")
-                      + ": no delete marker is kept, the current data is deleted for good.");
+            warnings.add(noMarkerWarning(versioning));
         }
         if (cancel.isCancelled()) {
             warnings.add("Planning was cancelled: the list is incomplete.");

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import org.bucketsweep.model.browse.CommonPrefix;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.browse.ObjectVersion;
+import org.bucketsweep.ui.format.Sizes;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -89,7 +90,7 @@ public final class ObjectBrowserView extends VBox {
         table.getColumns().add(column("Latest", e -> e instanceof ObjectVersion v && v.versionId() != null
                 ? (v.latest() ? "latest" : "") : null, 70));
         table.getColumns().add(column("Size", e -> e instanceof ObjectVersion v && !v.deleteMarker()
-                ? humanBytes(v.size()) : null, 90));
+                ? Sizes.human(v.size()) : null, 90));
         table.getColumns().add(column("Last modified", e -> e instanceof ObjectVersion v && v.lastModified() != null
                 ? TIME.format(v.lastModified()) : null, 160));
 
@@ -152,20 +153,6 @@ public final class ObjectBrowserView extends VBox {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setPrefWidth(width);
         return column;
-    }
-
-    static String humanBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format("%.1f %s", value, units[unit]);
     }
 
     /** The key relative to the current folder, with an icon for folder, object or delete marker. */

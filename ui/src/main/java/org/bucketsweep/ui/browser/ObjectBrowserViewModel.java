@@ -2,8 +2,6 @@ package org.bucketsweep.ui.browser;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -149,11 +147,6 @@ public final class ObjectBrowserViewModel {
             }
         }
         return objects;
-    }
-
-    /** Whether the selection holds something to delete. */
-    public BooleanBinding hasDeletableSelection() {
-        return Bindings.createBooleanBinding(() -> !selectedObjects().isEmpty(), selection);
     }
 
     /** Whether a row is the key itself (deleting it adds a delete marker) rather than one of its versions. */

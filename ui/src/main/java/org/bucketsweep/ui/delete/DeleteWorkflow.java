@@ -11,23 +11,23 @@ import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteJob;
 import org.bucketsweep.model.delete.DeleteOutcome;
-import org.bucketsweep.model.delete.DeletePreview;
 import org.bucketsweep.model.delete.DeleteSummary;
 import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.MfaCancelledException;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.MfaRequest;
-import org.bucketsweep.model.delete.VersionRef;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.concurrent.UiBatcher;
-import org.bucketsweep.ui.dialog.DeleteConfirmation;
+import org.bucketsweep.model.plan.DeletePlan;
+import org.bucketsweep.model.plan.DeletePlanner;
+import org.bucketsweep.ui.dialog.DeleteDecision;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.dialog.MfaAnswer;
 import org.bucketsweep.ui.results.ResultsViewModel;
 
 /**
- * A delete from the person's selection to the results table: count what will happen, confirm it, run the job in the
- * background (asking for an MFA code per request where the bucket needs one), and stream the results in batches.
+ * A delete from the person's choice to the results table: plan exactly what will happen, confirm it, run the job in
+ * the background (asking for an MFA code per request where the bucket needs one), and stream the results in batches.
  */
 public final class DeleteWorkflow {
 
@@ -44,22 +44,24 @@ public final class DeleteWorkflow {
     }
 
     /**
-     * Asks the person to confirm, then deletes exactly {@code rows}. Returns whether the job started;
-     * {@code onFinished} runs on the UI thread when it ends.
+     * Opens the delete dialog on the selection (or, without one, on the current folder), then runs exactly the plan
+     * the person confirmed. Returns whether a job started; {@code onFinished} runs on the UI thread when it ends.
      */
-    public boolean start(BatchDeleter deleter, BucketSummary bucket, List<ObjectVersion> rows, Runnable onFinished) {
-        if (rows.isEmpty() || results.runningProperty().get()) {
+    public boolean start(BatchDeleter deleter, DeletePlanner planner, BucketSummary bucket, String prefix,
+                         List<ObjectVersion> rows, Runnable onFinished) {
+        if (results.runningProperty().get()) {
             return false;
         }
-        DeletePreview preview = DeletePreview.of(rows, bucket.status().versioning());
-        List<VersionRef> items = rows.stream().map(ObjectVersion::ref).toList();
+        DeleteDialogViewModel dialog = new DeleteDialogViewModel(tasks, planner, bucket, prefix, rows);
+        Optional<DeleteDecision> decision = dialogs.askDelete(dialog);
+        if (decision.isEmpty() || decision.get().plan().isEmpty()) {
+            return false;
+        }
+        DeletePlan plan = decision.get().plan();
         boolean mfa = bucket.status().mfaDelete() == MfaDeleteStatus.ENABLED;
-        if (!dialogs.confirmDelete(new DeleteConfirmation(bucket.name(), preview, items, mfa))) {
-            return false;
-        }
-        DeleteJob job = DeleteJob.of(bucket.name(), items, mfa);
+        DeleteJob job = new DeleteJob(bucket.name(), plan.items(), mfa, decision.get().options());
         CancellationToken cancel = new CancellationToken();
-        results.begin("Deleting " + job.items().size() + " items in " + bucket.name() + "…", job.items().size(),
+        results.begin(capitalize(plan.intent().describe()) + " in " + bucket.name() + "…", job.items().size(),
                 cancel);
         UiBatcher<ItemResult> batcher = new UiBatcher<>(tasks.ui(), results::add);
         tasks.run("delete in " + bucket.name(),
@@ -76,6 +78,10 @@ public final class DeleteWorkflow {
                     onFinished.run();
                 });
         return true;
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Runs on the job's thread: shows the MFA dialog on the UI thread and waits for the person. */

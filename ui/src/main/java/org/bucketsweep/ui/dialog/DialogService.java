@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.delete.MfaRequest;
+import org.bucketsweep.ui.delete.DeleteDialogViewModel;
 
 /**
  * Everything a view model asks the person. The application shows JavaFX dialogs owned by the main window; view-model
@@ -11,8 +12,8 @@ import org.bucketsweep.model.delete.MfaRequest;
  */
 public interface DialogService {
 
-    /** Shows what a delete will do; returns whether the person confirmed it. */
-    boolean confirmDelete(DeleteConfirmation confirmation);
+    /** The delete dialog: the person chooses, sees the exact plan, and confirms it or not. */
+    Optional<DeleteDecision> askDelete(DeleteDialogViewModel model);
 
     /** Asks for an MFA code for one request; empty when the person cancels. */
     Optional<MfaAnswer> askMfaCode(MfaRequest request, String rememberedSerial);

@@ -13,7 +13,8 @@ import org.bucketsweep.model.delete.MfaRequest;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.connect.ConnectDialog;
 import org.bucketsweep.ui.connect.ConnectViewModel;
-import org.bucketsweep.ui.delete.DeleteConfirmationDialog;
+import org.bucketsweep.ui.delete.DeleteDialog;
+import org.bucketsweep.ui.delete.DeleteDialogViewModel;
 import org.bucketsweep.ui.delete.MfaDialog;
 import org.controlsfx.dialog.ExceptionDialog;
 import org.slf4j.Logger;
@@ -39,8 +40,8 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public boolean confirmDelete(DeleteConfirmation confirmation) {
-        return show(new DeleteConfirmationDialog(confirmation)).orElse(false);
+    public Optional<DeleteDecision> askDelete(DeleteDialogViewModel model) {
+        return show(new DeleteDialog(model));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
+import org.bucketsweep.model.plan.DeletePlanner;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.buckets.BucketListViewModel;
 import org.bucketsweep.ui.concurrent.TaskRunner;
@@ -42,6 +43,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("BucketSweep");
     private S3Connection open;
     private BatchDeleter deleter;
+    private DeletePlanner planner;
 
     public MainViewModel(TaskRunner tasks, DialogService dialogs, DemoSandboxStarter demoSandbox,
                          Consumer<ConnectionSettings> onConnected) {
@@ -68,6 +70,7 @@ public final class MainViewModel implements AutoCloseable {
             open = opened;
             deleter = new BatchDeleter(opened);
             BucketBrowser bucketBrowser = new BucketBrowser(opened);
+            planner = new DeletePlanner(bucketBrowser);
             connection.set(settings);
             title.set("BucketSweep — " + settings.name() + " (" + settings.describeEndpoint() + ")");
             browser.connect(bucketBrowser);
@@ -93,12 +96,13 @@ public final class MainViewModel implements AutoCloseable {
         dialogs.askConnection(connection.get()).ifPresent(this::connect);
     }
 
-    /** Confirms and deletes the selected rows of the browser. */
+    /** Opens the delete dialog on the browser's selection, or on its current folder when nothing is selected. */
     public void deleteSelected() {
         if (deleter == null || browser.bucketProperty().get() == null) {
             return;
         }
-        deleteWorkflow.start(deleter, browser.bucketProperty().get(), browser.selectedObjects(), browser::refresh);
+        deleteWorkflow.start(deleter, planner, browser.bucketProperty().get(), browser.prefixProperty().get(),
+                browser.selectedObjects(), browser::refresh);
     }
 
     /** F5: lists the buckets and the current folder again. */
@@ -107,10 +111,11 @@ public final class MainViewModel implements AutoCloseable {
         browser.refresh();
     }
 
+    /** A bucket is open and no delete is running (without a selection the dialog works on the folder). */
     public BooleanBinding canDelete() {
         return Bindings.createBooleanBinding(
-                () -> browser.hasDeletableSelection().get() && !results.runningProperty().get(),
-                browser.selection(), results.runningProperty());
+                () -> browser.bucketProperty().get() != null && !results.runningProperty().get(),
+                browser.bucketProperty(), results.runningProperty());
     }
 
     @Override
@@ -123,6 +128,7 @@ public final class MainViewModel implements AutoCloseable {
             open.close();
             open = null;
             deleter = null;
+            planner = null;
         }
     }
 

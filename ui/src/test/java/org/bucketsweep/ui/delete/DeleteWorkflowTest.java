@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.browse.BucketVersioning;
 import org.bucketsweep.model.browse.MfaDeleteStatus;
@@ -13,6 +14,7 @@ import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.ItemResult;
+import org.bucketsweep.model.plan.DeletePlanner;
 import org.bucketsweep.model.testing.FaultProxy;
 import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.TestBuckets;
@@ -77,7 +79,7 @@ class DeleteWorkflowTest {
         dialogs.mfaAnswers.add(new MfaAnswer("SERIAL-1", "654321"));
         start(bucket(MfaDeleteStatus.ENABLED), List.of(version("b", v2)));
 
-        assertThat(dialogs.confirmations.get(0).mfaRequired()).isTrue();
+        assertThat(dialogs.deleteDialogs.get(0).mfaRequired()).isTrue();
         assertThat(dialogs.rememberedSerials).containsExactly("", "SERIAL-1");
         assertThat(proxy.requests()).filteredOn(r -> r.hasQueryParameter("delete"))
                 .extracting(r -> r.header("x-amz-mfa").orElse(null))
@@ -112,8 +114,53 @@ class DeleteWorkflowTest {
                 .isEqualTo("2 of 2 items · Deleted: 1 · Delete marker created: 1");
     }
 
+    @Test
+    void noncurrentIntentFromTheDialogDeletesOnlyOlderVersions() {
+        String v1 = buckets.put("vers", "logs/a", "1");
+        String v2 = buckets.put("vers", "logs/a", "2");
+        String v3 = buckets.put("vers", "logs/a", "3");
+        dialogs.fillIn = model -> {
+            model.intentProperty().set(DeleteDialogViewModel.Intent.NONCURRENT);
+            model.targetProperty().set(DeleteDialogViewModel.Target.FOLDER);
+            model.keepNewestProperty().set(1);
+        };
+
+        start(bucket(MfaDeleteStatus.DISABLED), List.of());
+
+        DeleteDialogViewModel dialog = dialogs.deleteDialogs.get(0);
+        assertThat(dialog.planProperty().get().preview().summary())
+                .isEqualTo("1 version will be permanently deleted.");
+        assertThat(results.results()).extracting(ItemResult::versionId).containsExactly(v1);
+        assertThat(buckets.versionsOf("vers", "logs/a")).containsExactly(v3, v2);
+    }
+
+    @Test
+    void permanentDeletesCannotBeConfirmedWithoutTheBucketName() {
+        String v1 = buckets.put("vers", "a", "1");
+        DeleteDialogViewModel model = new DeleteDialogViewModel(new DirectTaskRunner(),
+                new DeletePlanner(new BucketBrowser(connection)), bucket(MfaDeleteStatus.DISABLED), "",
+                List.of(version("a", v1)));
+
+        assertThat(model.canConfirmProperty().get()).isFalse();
+        model.typedBucketNameProperty().set("ver");
+        assertThat(model.decision()).isEmpty();
+        model.typedBucketNameProperty().set("vers");
+        assertThat(model.decision()).isPresent();
+    }
+
+    @Test
+    void addingDeleteMarkersNeedsOnlyOneClick() {
+        DeleteDialogViewModel model = new DeleteDialogViewModel(new DirectTaskRunner(),
+                new DeletePlanner(new BucketBrowser(connection)), bucket(MfaDeleteStatus.DISABLED), "",
+                List.of(current("a")));
+
+        assertThat(model.planProperty().get().preview().permanent()).isFalse();
+        assertThat(model.canConfirmProperty().get()).isTrue();
+    }
+
     private boolean start(BucketSummary bucket, List<ObjectVersion> rows) {
-        return workflow.start(new BatchDeleter(connection), bucket, rows, () -> finished++);
+        return workflow.start(new BatchDeleter(connection), new DeletePlanner(new BucketBrowser(connection)), bucket,
+                "", rows, () -> finished++);
     }
 
     private static BucketSummary bucket(MfaDeleteStatus mfa) {

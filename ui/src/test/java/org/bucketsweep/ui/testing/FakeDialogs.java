@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.delete.MfaRequest;
-import org.bucketsweep.ui.dialog.DeleteConfirmation;
+import org.bucketsweep.ui.delete.DeleteDialogViewModel;
+import org.bucketsweep.ui.dialog.DeleteDecision;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.dialog.MfaAnswer;
 
@@ -16,16 +18,20 @@ import org.bucketsweep.ui.dialog.MfaAnswer;
 public final class FakeDialogs implements DialogService {
 
     public boolean confirm = true;
+    /** How the person fills in the delete dialog before confirming; by default nothing beyond typing the name. */
+    public Consumer<DeleteDialogViewModel> fillIn = model -> { };
     public final Deque<MfaAnswer> mfaAnswers = new ArrayDeque<>();
-    public final List<DeleteConfirmation> confirmations = new ArrayList<>();
+    public final List<DeleteDialogViewModel> deleteDialogs = new ArrayList<>();
     public final List<MfaRequest> mfaRequests = new ArrayList<>();
     public final List<String> rememberedSerials = new ArrayList<>();
     public final List<S3Failure> failures = new ArrayList<>();
 
     @Override
-    public boolean confirmDelete(DeleteConfirmation confirmation) {
-        confirmations.add(confirmation);
-        return confirm;
+    public Optional<DeleteDecision> askDelete(DeleteDialogViewModel model) {
+        deleteDialogs.add(model);
+        fillIn.accept(model);
+        model.typedBucketNameProperty().set(model.bucket().name());
+        return confirm ? model.decision() : Optional.empty();
     }
 
     @Override

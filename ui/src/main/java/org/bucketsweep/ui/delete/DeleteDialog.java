@@ -1,0 +1,227 @@
+package org.bucketsweep.ui.delete;
+
+import atlantafx.base.theme.Styles;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.bucketsweep.model.delete.DeletePreview;
+import org.bucketsweep.model.plan.DeletePlan;
+import org.bucketsweep.ui.delete.DeleteDialogViewModel.Intent;
+import org.bucketsweep.ui.delete.DeleteDialogViewModel.Target;
+import org.bucketsweep.ui.dialog.DeleteDecision;
+import org.bucketsweep.ui.format.Sizes;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * Choose what to delete, see exactly what will happen, confirm. Permanent deletes are confirmed by typing the
+ * bucket name; Cancel is the default button, so Enter never deletes by accident.
+ */
+public final class DeleteDialog extends Dialog<DeleteDecision> {
+
+    public DeleteDialog(DeleteDialogViewModel model) {
+        setTitle("Delete from " + model.bucket().name());
+        setHeaderText("What should be deleted?");
+
+        ToggleGroup intents = new ToggleGroup();
+        VBox intentBox = new VBox(6);
+        for (Intent intent : Intent.values()) {
+            RadioButton choice = new RadioButton(intent.label());
+            choice.setId("intent" + intent.name());
+            choice.setUserData(intent);
+            choice.setToggleGroup(intents);
+            choice.setSelected(model.intentProperty().get() == intent);
+            choice.setDisable(intent == Intent.SELECTED && !model.hasSelection());
+            intentBox.getChildren().add(choice);
+        }
+        intents.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.intentProperty().set((Intent) now.getUserData());
+            }
+        });
+
+        ToggleGroup targets = new ToggleGroup();
+        RadioButton keys = new RadioButton("of the " + model.selectedKeyCount() + " selected keys");
+        keys.setId("targetKeys");
+        keys.setDisable(!model.hasSelection());
+        RadioButton folder = new RadioButton("of everything under "
+                + (model.prefix().isEmpty() ? "the bucket" : model.prefix()));
+        folder.setId("targetFolder");
+        keys.setToggleGroup(targets);
+        folder.setToggleGroup(targets);
+        (model.targetProperty().get() == Target.FOLDER ? folder : keys).setSelected(true);
+        targets.selectedToggleProperty().addListener((obs, was, now) ->
+                model.targetProperty().set(now == folder ? Target.FOLDER : Target.SELECTED_KEYS));
+        HBox targetBox = new HBox(14, keys, folder);
+        targetBox.disableProperty().bind(model.intentProperty().isEqualTo(Intent.SELECTED));
+
+        DatePicker before = new DatePicker();
+        before.setId("noncurrentBefore");
+        before.setPromptText("any date");
+        before.valueProperty().bindBidirectional(model.noncurrentBeforeProperty());
+        CheckBox keepBox = new CheckBox("keep the newest");
+        keepBox.setId("keepNewestEnabled");
+        keepBox.setSelected(model.keepNewestProperty().get() != null);
+        Spinner<Integer> keep = new Spinner<>(0, 1000, model.keepNewestProperty().get() == null ? 1
+                : model.keepNewestProperty().get());
+        keep.setId("keepNewest");
+        keep.setPrefWidth(80);
+        keep.setEditable(true);
+        keep.disableProperty().bind(keepBox.selectedProperty().not());
+        Runnable pushKeep = () -> model.keepNewestProperty().set(keepBox.isSelected() ? keep.getValue() : null);
+        keepBox.selectedProperty().addListener(x -> pushKeep.run());
+        keep.valueProperty().addListener(x -> pushKeep.run());
+        HBox noncurrentBox = new HBox(8, new Label("noncurrent since before"), before, keepBox, keep,
+                new Label("noncurrent versions of each key"));
+        noncurrentBox.setStyle("-fx-alignment: center-left;");
+        noncurrentBox.visibleProperty().bind(model.intentProperty().isEqualTo(Intent.NONCURRENT));
+        noncurrentBox.managedProperty().bind(noncurrentBox.visibleProperty());
+
+        // The preview: always what the plan says, never what the choices suggest.
+        Label summary = new Label();
+        summary.setId("deleteSummary");
+        summary.setWrapText(true);
+        summary.getStyleClass().add(Styles.TEXT_BOLD);
+        Label warnings = new Label();
+        warnings.setId("deleteWarnings");
+        warnings.setWrapText(true);
+        warnings.getStyleClass().add("danger");
+        Label sample = new Label();
+        sample.setId("deleteSample");
+        sample.getStyleClass().add("text-muted");
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.planningProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        summary.textProperty().bind(Bindings.createStringBinding(() -> summaryText(model),
+                model.planProperty(), model.planningProperty(), model.problemProperty()));
+        warnings.textProperty().bind(Bindings.createStringBinding(() -> model.planProperty().get() == null ? ""
+                : String.join("\n", model.planProperty().get().warnings()), model.planProperty()));
+        sample.textProperty().bind(Bindings.createStringBinding(() -> sampleText(model.planProperty().get()),
+                model.planProperty()));
+        VBox preview = new VBox(6, new HBox(8, busy, summary), warnings, sample);
+        preview.getStyleClass().add("delete-preview");
+        preview.setPadding(new Insets(10));
+
+        TitledPane advanced = new TitledPane("Advanced", advancedOptions(model));
+        advanced.setId("advanced");
+        advanced.setExpanded(false);
+
+        Label ask = new Label("Type the bucket name, " + model.bucket().name() + ", to confirm:");
+        TextField typed = new TextField();
+        typed.setId("typedBucketName");
+        typed.setPromptText(model.bucket().name());
+        typed.textProperty().bindBidirectional(model.typedBucketNameProperty());
+        VBox confirmBox = new VBox(4, ask, typed);
+        confirmBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.planProperty().get() != null
+                && model.planProperty().get().preview().permanent(), model.planProperty()));
+        confirmBox.managedProperty().bind(confirmBox.visibleProperty());
+
+        VBox content = new VBox(10, intentBox, targetBox, noncurrentBox, preview, confirmBox, advanced);
+        if (model.mfaRequired()) {
+            Label mfa = new Label("This bucket has MFA Delete: you will be asked for a code from your MFA device for"
+                    + " each request that deletes versions.", new FontIcon(Material2MZ.SECURITY));
+            mfa.setWrapText(true);
+            content.getChildren().add(mfa);
+        }
+        content.setPadding(new Insets(10));
+        content.setPrefWidth(640);
+        getDialogPane().setContent(content);
+
+        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, delete);
+        Button deleteButton = (Button) getDialogPane().lookupButton(delete);
+        deleteButton.setId("confirmDelete");
+        deleteButton.getStyleClass().add(Styles.DANGER);
+        deleteButton.setDefaultButton(false);
+        deleteButton.disableProperty().bind(model.canConfirmProperty().not());
+        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        setResultConverter(button -> button == delete ? model.decision().orElse(null) : null);
+        setOnHidden(e -> model.close());
+        setResizable(true);
+    }
+
+    private static GridPane advancedOptions(DeleteDialogViewModel model) {
+        CheckBox quiet = new CheckBox("Quiet mode: S3 reports only errors; other items are taken as deleted");
+        quiet.setId("quiet");
+        quiet.selectedProperty().bindBidirectional(model.quietProperty());
+        Spinner<Integer> batch = new Spinner<>(1, 1000, model.batchSizeProperty().get(), 100);
+        batch.setId("batchSize");
+        batch.setEditable(true);
+        batch.valueProperty().addListener((o, a, b) -> model.batchSizeProperty().set(b));
+        Spinner<Integer> parallel = new Spinner<>(1, 16, model.concurrencyProperty().get());
+        parallel.setId("concurrency");
+        parallel.setEditable(true);
+        parallel.valueProperty().addListener((o, a, b) -> model.concurrencyProperty().set(b));
+        TextField owner = new TextField();
+        owner.setId("expectedBucketOwner");
+        owner.setPromptText("account id (optional)");
+        owner.textProperty().bindBidirectional(model.expectedBucketOwnerProperty());
+        CheckBox payer = new CheckBox("Requester pays");
+        payer.setId("requestPayer");
+        payer.selectedProperty().bindBidirectional(model.requestPayerProperty());
+        CheckBox bypass = new CheckBox("Bypass governance retention (deletes versions under Object Lock governance"
+                + " mode; needs the s3:BypassGovernanceRetention permission)");
+        bypass.setId("bypassGovernance");
+        bypass.setWrapText(true);
+        bypass.getStyleClass().add(Styles.DANGER);
+        bypass.selectedProperty().bindBidirectional(model.bypassGovernanceProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        int row = 0;
+        grid.add(quiet, 0, row++, 2, 1);
+        grid.addRow(row++, new Label("Keys per request"), batch);
+        grid.addRow(row++, new Label("Requests in flight"), parallel);
+        grid.addRow(row++, new Label("Expected bucket owner"), owner);
+        grid.add(payer, 0, row++, 2, 1);
+        grid.add(bypass, 0, row, 2, 1);
+        return grid;
+    }
+
+    private static String summaryText(DeleteDialogViewModel model) {
+        if (model.problemProperty().get() != null) {
+            return model.problemProperty().get();
+        }
+        if (model.planningProperty().get()) {
+            return "Listing what this covers…";
+        }
+        DeletePlan plan = model.planProperty().get();
+        if (plan == null) {
+            return "";
+        }
+        if (plan.isEmpty()) {
+            return "Nothing matches: there is nothing to delete.";
+        }
+        DeletePreview p = plan.preview();
+        String bytes = p.bytesDeleted() > 0 ? " " + Sizes.human(p.bytesDeleted()) + " of data will be gone." : "";
+        return p.summary() + bytes;
+    }
+
+    private static String sampleText(DeletePlan plan) {
+        if (plan == null || plan.isEmpty()) {
+            return "";
+        }
+        String first = plan.items().stream().limit(DeleteDialogViewModel.SAMPLE_SIZE)
+                .map(ref -> "• " + ref).collect(Collectors.joining("\n"));
+        int more = plan.items().size() - DeleteDialogViewModel.SAMPLE_SIZE;
+        return more > 0 ? first + "\n… and " + more + " more" : first;
+    }
+}

@@ -1,0 +1,273 @@
+package org.bucketsweep.ui.delete;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.bucketsweep.model.CancellationToken;
+import org.bucketsweep.model.S3Failure;
+import org.bucketsweep.model.browse.BucketSummary;
+import org.bucketsweep.model.browse.MfaDeleteStatus;
+import org.bucketsweep.model.browse.ObjectVersion;
+import org.bucketsweep.model.delete.DeleteJob;
+import org.bucketsweep.model.delete.DeleteOptions;
+import org.bucketsweep.model.plan.DeleteIntent;
+import org.bucketsweep.model.plan.DeletePlan;
+import org.bucketsweep.model.plan.DeletePlanner;
+import org.bucketsweep.model.plan.Scope;
+import org.bucketsweep.ui.concurrent.TaskRunner;
+import org.bucketsweep.ui.dialog.DeleteDecision;
+
+/**
+ * The delete dialog: which intent, over what, with which options; the exact plan, listed in the background and
+ * listed again on every change; and whether the person has confirmed enough to send it.
+ */
+public final class DeleteDialogViewModel {
+
+    /** What to delete. */
+    public enum Intent {
+        SELECTED("Exactly the selected rows"),
+        ALL_VERSIONS("All versions and delete markers"),
+        NONCURRENT("Noncurrent versions only"),
+        UNDELETE("Undelete: remove the delete markers that hide keys");
+
+        private final String label;
+
+        Intent(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Over which keys, for every intent but {@link Intent#SELECTED}. */
+    public enum Target { SELECTED_KEYS, FOLDER }
+
+    public static final int SAMPLE_SIZE = 8;
+
+    private final TaskRunner tasks;
+    private final DeletePlanner planner;
+    private final BucketSummary bucket;
+    private final String prefix;
+    private final List<ObjectVersion> selectedRows;
+    private final List<String> selectedKeys;
+
+    private final ObjectProperty<Intent> intent = new SimpleObjectProperty<>();
+    private final ObjectProperty<Target> target = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> noncurrentBefore = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> keepNewest = new SimpleObjectProperty<>();
+    private final BooleanProperty quiet = new SimpleBooleanProperty();
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(DeleteJob.MAX_BATCH);
+    private final IntegerProperty concurrency = new SimpleIntegerProperty(DeleteOptions.DEFAULT_CONCURRENCY);
+    private final StringProperty expectedBucketOwner = new SimpleStringProperty("");
+    private final BooleanProperty requestPayer = new SimpleBooleanProperty();
+    private final BooleanProperty bypassGovernance = new SimpleBooleanProperty();
+    private final StringProperty typedBucketName = new SimpleStringProperty("");
+
+    private final ReadOnlyObjectWrapper<DeletePlan> plan = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final BooleanBinding canConfirm;
+    private CancellationToken currentPlanning = new CancellationToken();
+
+    public DeleteDialogViewModel(TaskRunner tasks, DeletePlanner planner, BucketSummary bucket, String prefix,
+                                 List<ObjectVersion> selectedRows) {
+        this.tasks = tasks;
+        this.planner = planner;
+        this.bucket = bucket;
+        this.prefix = prefix == null ? "" : prefix;
+        this.selectedRows = List.copyOf(selectedRows);
+        this.selectedKeys = List.copyOf(new LinkedHashSet<>(selectedRows.stream().map(ObjectVersion::key).toList()));
+        intent.set(selectedRows.isEmpty() ? Intent.NONCURRENT : Intent.SELECTED);
+        target.set(selectedRows.isEmpty() ? Target.FOLDER : Target.SELECTED_KEYS);
+        keepNewest.set(selectedRows.isEmpty() ? 1 : null);
+        canConfirm = Bindings.createBooleanBinding(this::confirmable, plan, planning, typedBucketName);
+        for (Observable o : new Observable[]{intent, target, noncurrentBefore, keepNewest}) {
+            o.addListener(x -> replan());
+        }
+        replan();
+    }
+
+    private boolean confirmable() {
+        DeletePlan p = plan.get();
+        return !planning.get() && p != null && !p.isEmpty()
+                && (!p.preview().permanent() || bucket.name().equals(typedBucketName.get()));
+    }
+
+    /** Lists again for the current choices; the previous listing is cancelled. */
+    public void replan() {
+        currentPlanning.cancel();
+        CancellationToken token = new CancellationToken();
+        currentPlanning = token;
+        plan.set(null);
+        problem.set(null);
+        if (intent.get() == Intent.SELECTED) {
+            plan.set(DeletePlanner.ofRows(bucket.name(), bucket.status().versioning(), selectedRows));
+            return;
+        }
+        DeleteIntent chosen;
+        try {
+            chosen = chosenIntent();
+        } catch (IllegalArgumentException e) {
+            problem.set(e.getMessage());
+            return;
+        }
+        planning.set(true);
+        tasks.run("plan delete in " + bucket.name(),
+                () -> planner.plan(bucket.name(), bucket.status().versioning(), chosen, token),
+                result -> {
+                    if (!token.isCancelled()) {
+                        planning.set(false);
+                        plan.set(result);
+                    }
+                },
+                error -> {
+                    if (!token.isCancelled()) {
+                        planning.set(false);
+                        problem.set("Listing failed: " + S3Failure.of(error).summary());
+                    }
+                });
+    }
+
+    private DeleteIntent chosenIntent() {
+        if (target.get() == Target.SELECTED_KEYS && selectedKeys.isEmpty()) {
+            throw new IllegalArgumentException("Nothing is selected: choose the folder, or select keys first.");
+        }
+        Scope scope = target.get() == Target.FOLDER ? Scope.prefix(prefix) : Scope.keys(selectedKeys);
+        return switch (intent.get()) {
+            case ALL_VERSIONS -> new DeleteIntent.AllVersions(scope);
+            case UNDELETE -> new DeleteIntent.Undelete(scope);
+            case NONCURRENT -> {
+                if (noncurrentBefore.get() == null && keepNewest.get() == null) {
+                    throw new IllegalArgumentException(
+                            "Choose a date, a number of noncurrent versions to keep, or both.");
+                }
+                yield new DeleteIntent.Noncurrent(scope, noncurrentBefore.get() == null ? null
+                        : noncurrentBefore.get().atStartOfDay(ZoneId.systemDefault()).toInstant(), keepNewest.get());
+            }
+            case SELECTED -> throw new IllegalStateException("planned without listing");
+        };
+    }
+
+    /** The options for the job, from the advanced settings. */
+    public DeleteOptions options() {
+        return DeleteOptions.DEFAULTS
+                .withBatchSize(Math.max(1, Math.min(DeleteJob.MAX_BATCH, batchSize.get())))
+                .withConcurrency(Math.max(1, Math.min(16, concurrency.get())))
+                .withQuiet(quiet.get())
+                .withExpectedBucketOwner(expectedBucketOwner.get())
+                .withRequestPayer(requestPayer.get())
+                .withBypassGovernanceRetention(bypassGovernance.get());
+    }
+
+    /** The confirmed plan and options, when the person may confirm. */
+    public Optional<DeleteDecision> decision() {
+        return canConfirm.get() ? Optional.of(new DeleteDecision(plan.get(), options())) : Optional.empty();
+    }
+
+    /** Stops a listing still running when the dialog closes. */
+    public void close() {
+        currentPlanning.cancel();
+    }
+
+    public BucketSummary bucket() {
+        return bucket;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public int selectedKeyCount() {
+        return selectedKeys.size();
+    }
+
+    public boolean hasSelection() {
+        return !selectedRows.isEmpty();
+    }
+
+    public boolean mfaRequired() {
+        return bucket.status().mfaDelete() == MfaDeleteStatus.ENABLED;
+    }
+
+    public ObjectProperty<Intent> intentProperty() {
+        return intent;
+    }
+
+    public ObjectProperty<Target> targetProperty() {
+        return target;
+    }
+
+    public ObjectProperty<LocalDate> noncurrentBeforeProperty() {
+        return noncurrentBefore;
+    }
+
+    public ObjectProperty<Integer> keepNewestProperty() {
+        return keepNewest;
+    }
+
+    public BooleanProperty quietProperty() {
+        return quiet;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public IntegerProperty concurrencyProperty() {
+        return concurrency;
+    }
+
+    public StringProperty expectedBucketOwnerProperty() {
+        return expectedBucketOwner;
+    }
+
+    public BooleanProperty requestPayerProperty() {
+        return requestPayer;
+    }
+
+    public BooleanProperty bypassGovernanceProperty() {
+        return bypassGovernance;
+    }
+
+    public StringProperty typedBucketNameProperty() {
+        return typedBucketName;
+    }
+
+    public ReadOnlyObjectProperty<DeletePlan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty planningProperty() {
+        return planning.getReadOnlyProperty();
+    }
+
+    /** Why there is no plan (a missing choice, a failed listing), or {@code null}. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canConfirmProperty() {
+        return canConfirm;
+    }
+}
