@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.DefaultRetention;
 import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
@@ -22,6 +23,8 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MFADeleteStatus;
+import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -48,12 +51,37 @@ public final class BucketBrowser {
         this.s3 = connection.client();
     }
 
-    /** The buckets' names, without their status (see {@link #versioningOf(String)}). */
+    /** The buckets' names, without their status (see {@link #versioningOf(String)}, {@link #objectLockOf}). */
     public List<BucketSummary> listBuckets() {
         List<BucketSummary> buckets = new ArrayList<>();
         s3.listBucketsPaginator(b -> { }).buckets().forEach(b ->
-                buckets.add(new BucketSummary(b.name(), b.creationDate(), BucketVersioning.UNKNOWN)));
+                buckets.add(BucketSummary.named(b.name(), b.creationDate())));
         return buckets;
+    }
+
+    /** Object Lock and its default retention; {@link ObjectLockStatus#UNKNOWN} when the server refuses to tell. */
+    public ObjectLockStatus objectLockOf(String bucket) {
+        try {
+            ObjectLockConfiguration config = s3.getObjectLockConfiguration(b -> b.bucket(bucket))
+                    .objectLockConfiguration();
+            if (config == null || config.objectLockEnabled() != ObjectLockEnabled.ENABLED) {
+                return ObjectLockStatus.DISABLED;
+            }
+            DefaultRetention retention = config.rule() == null ? null : config.rule().defaultRetention();
+            if (retention == null || retention.mode() == null) {
+                return new ObjectLockStatus(ObjectLockStatus.State.ENABLED, null, null);
+            }
+            String period = retention.days() != null ? retention.days() + (retention.days() == 1 ? " day" : " days")
+                    : retention.years() + (Integer.valueOf(1).equals(retention.years()) ? " year" : " years");
+            return new ObjectLockStatus(ObjectLockStatus.State.ENABLED, retention.modeAsString(), period);
+        } catch (S3Exception e) {
+            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+            if ("ObjectLockConfigurationNotFoundError".equals(code)) {
+                return ObjectLockStatus.DISABLED;
+            }
+            LOG.info("Object Lock status of {} unknown: {}", bucket, e.getMessage());
+            return ObjectLockStatus.UNKNOWN;
+        }
     }
 
     /** Versioning and MFA Delete; {@link BucketVersioning#UNKNOWN} when the server refuses to tell. */

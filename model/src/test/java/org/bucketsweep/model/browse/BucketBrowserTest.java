@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.connection.S3Connection;
+import org.bucketsweep.model.testing.FaultProxy;
 import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -45,6 +46,20 @@ class BucketBrowserTest {
         assertThat(browser.versioningOf("versioned").versioning()).isEqualTo(VersioningStatus.ENABLED);
         assertThat(browser.versioningOf("plain").versioning()).isEqualTo(VersioningStatus.NEVER_ENABLED);
         assertThat(browser.versioningOf("plain").mfaDelete()).isEqualTo(MfaDeleteStatus.DISABLED);
+    }
+
+    @Test
+    void aStatusTheServerRefusesIsUnknownNeverOff() throws Exception {
+        buckets.versionedBucket("guarded");
+        try (FaultProxy proxy = FaultProxy.start(server.getUri());
+             S3Connection viaProxy = S3Connection.open(TestBuckets.settings(proxy.uri()))) {
+            proxy.setPolicy(r -> r.hasQueryParameter("versioning") || r.hasQueryParameter("object-lock")
+                    ? FaultProxy.Fault.status(403, "AccessDenied", "Access Denied") : FaultProxy.Fault.pass());
+            BucketBrowser guarded = new BucketBrowser(viaProxy);
+
+            assertThat(guarded.versioningOf("guarded")).isEqualTo(BucketVersioning.UNKNOWN);
+            assertThat(guarded.objectLockOf("guarded")).isEqualTo(ObjectLockStatus.UNKNOWN);
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.MfaDeleteStatus;
+import org.bucketsweep.model.browse.ObjectLockStatus;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.connection.CredentialsSource;
 import org.bucketsweep.model.connection.S3Connection;
@@ -134,6 +135,8 @@ class CephEnforcementTest {
             assertThat(r.errorCode()).isEqualTo("AccessDenied");
         });
         assertThat(bypassed).singleElement().extracting(ItemResult::outcome).isEqualTo(DeleteOutcome.DELETED);
+        assertThat(new BucketBrowser(connection).objectLockOf(bucket).state())
+                .isEqualTo(ObjectLockStatus.State.ENABLED);
         assertThat(buckets.versionsOf(bucket, "held.txt")).isEmpty();
     }
 

@@ -5,12 +5,14 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.browse.MfaDeleteStatus;
+import org.bucketsweep.model.browse.ObjectLockStatus;
 import org.bucketsweep.model.browse.VersioningStatus;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -69,14 +71,44 @@ public final class BucketListView extends VBox {
             name.setMinWidth(0);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = new HBox(6, name, spacer, versioningBadge(bucket.status().versioning()));
-            if (bucket.status().mfaDelete() == MfaDeleteStatus.ENABLED) {
-                Label mfa = badge("MFA", "badge-mfa");
-                mfa.setGraphic(new FontIcon(Material2MZ.SECURITY));
-                row.getChildren().add(mfa);
+            HBox row = new HBox(6, name, spacer);
+            if (!bucket.statusKnown()) {
+                row.getChildren().add(badge("…", "badge-unknown"));
+            } else {
+                row.getChildren().add(versioningBadge(bucket.status().versioning()));
+                if (bucket.status().mfaDelete() == MfaDeleteStatus.ENABLED) {
+                    Label mfa = badge("MFA", "badge-mfa");
+                    mfa.setGraphic(new FontIcon(Material2MZ.SECURITY));
+                    row.getChildren().add(mfa);
+                }
+                if (bucket.objectLock() != null && bucket.objectLock().state() == ObjectLockStatus.State.ENABLED) {
+                    Label lock = badge("Lock", "badge-lock");
+                    lock.setGraphic(new FontIcon(Material2AL.LOCK));
+                    row.getChildren().add(lock);
+                }
             }
+            setTooltip(new Tooltip(tooltipFor(bucket)));
             setText(null);
             setGraphic(row);
+        }
+
+        private static String tooltipFor(BucketSummary bucket) {
+            if (!bucket.statusKnown()) {
+                return bucket.name() + "\nStatus: asking the server…";
+            }
+            String versioning = switch (bucket.status().versioning()) {
+                case ENABLED -> "Versioning on: a delete adds a marker; versions stay until deleted by id.";
+                case SUSPENDED -> "Versioning suspended: older versions stay, new writes replace the \"null\" version.";
+                case NEVER_ENABLED -> "Not versioned: a delete removes the data for good.";
+                case UNKNOWN -> "Versioning unknown: the server would not say.";
+            };
+            String mfa = switch (bucket.status().mfaDelete()) {
+                case ENABLED -> "MFA Delete on: deleting a version needs a code from the MFA device.";
+                case DISABLED -> "MFA Delete off.";
+                case UNKNOWN -> "MFA Delete unknown.";
+            };
+            String lock = bucket.objectLock() == null ? "" : "\n" + bucket.objectLock().describe() + ".";
+            return bucket.name() + "\n" + versioning + "\n" + mfa + lock;
         }
 
         private static Label versioningBadge(VersioningStatus status) {

@@ -2,6 +2,9 @@ package org.bucketsweep.ui.buckets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -14,11 +17,16 @@ import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.browse.BucketVersioning;
+import org.bucketsweep.model.browse.ObjectLockStatus;
 import org.bucketsweep.ui.concurrent.TaskRunner;
+import org.bucketsweep.ui.concurrent.UiBatcher;
 import org.bucketsweep.ui.dialog.DialogService;
 
 /** The buckets of the current connection, with their versioning and MFA Delete status. */
 public final class BucketListViewModel {
+
+    /** Status calls are small: a few in flight keep a long bucket list quick without flooding the server. */
+    private static final int STATUS_CALLS_IN_FLIGHT = 6;
 
     private final TaskRunner tasks;
     private final DialogService dialogs;
@@ -45,7 +53,10 @@ public final class BucketListViewModel {
         refresh();
     }
 
-    /** Lists the buckets again; the selection stays on the same bucket if it still exists. */
+    /**
+     * Lists the buckets again; the selection stays on the same bucket if it still exists. The names show at once;
+     * versioning, MFA Delete and Object Lock follow, a few buckets at a time, as each answer arrives.
+     */
     public void refresh() {
         if (browser == null) {
             return;
@@ -54,14 +65,14 @@ public final class BucketListViewModel {
         String selectedName = selected.get() == null ? null : selected.get().name();
         loading.set(true);
         emptyText.set("Loading buckets…");
-        tasks.run("list buckets", () -> withStatuses(source), list -> {
+        tasks.run("list buckets", source::listBuckets, list -> {
             if (source != browser) {
                 return;
             }
-            loading.set(false);
             buckets.setAll(list);
             emptyText.set("No buckets on this connection.");
             list.stream().filter(b -> b.name().equals(selectedName)).findFirst().ifPresent(selected::set);
+            fetchStatuses(source, list);
         }, error -> {
             loading.set(false);
             S3Failure failure = S3Failure.of(error);
@@ -70,19 +81,64 @@ public final class BucketListViewModel {
         });
     }
 
-    private static List<BucketSummary> withStatuses(BucketBrowser source) {
-        List<BucketSummary> result = new ArrayList<>();
-        for (BucketSummary bucket : source.listBuckets()) {
-            BucketVersioning status;
-            try {
-                status = source.versioningOf(bucket.name());
-            } catch (RuntimeException e) {
-                // A bucket that vanished since the list was made: show it as unknown rather than fail the list.
-                status = BucketVersioning.UNKNOWN;
+    private void fetchStatuses(BucketBrowser source, List<BucketSummary> names) {
+        UiBatcher<BucketSummary> batcher = new UiBatcher<>(tasks.ui(), updated -> {
+            if (source == browser) {
+                updated.forEach(this::replace);
             }
-            result.add(bucket.withStatus(status));
+        });
+        tasks.run("bucket statuses", () -> {
+            ExecutorService pool = Executors.newFixedThreadPool(STATUS_CALLS_IN_FLIGHT, r -> {
+                Thread t = new Thread(r, "bucket-status");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> calls = new ArrayList<>();
+                for (BucketSummary bucket : names) {
+                    calls.add(pool.submit(() -> batcher.addAll(List.of(withStatus(source, bucket)))));
+                }
+                for (Future<?> call : calls) {
+                    call.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            return null;
+        }, done -> {
+            batcher.flush();
+            loading.set(false);
+        }, error -> {
+            batcher.flush();
+            loading.set(false);
+        });
+    }
+
+    private void replace(BucketSummary updated) {
+        for (int i = 0; i < buckets.size(); i++) {
+            if (buckets.get(i).name().equals(updated.name())) {
+                boolean wasSelected = selected.get() != null && selected.get().name().equals(updated.name());
+                buckets.set(i, updated);
+                if (wasSelected) {
+                    selected.set(updated);
+                }
+                return;
+            }
         }
-        return result;
+    }
+
+    private static BucketSummary withStatus(BucketBrowser source, BucketSummary bucket) {
+        BucketVersioning versioning;
+        ObjectLockStatus lock;
+        try {
+            versioning = source.versioningOf(bucket.name());
+            lock = source.objectLockOf(bucket.name());
+        } catch (RuntimeException e) {
+            // A bucket that vanished since the list was made: show it as unknown rather than fail the list.
+            versioning = BucketVersioning.UNKNOWN;
+            lock = ObjectLockStatus.UNKNOWN;
+        }
+        return bucket.withStatus(versioning, lock);
     }
 
     public ObservableList<BucketSummary> buckets() {

@@ -122,7 +122,7 @@ public final class DeleteDialogViewModel {
         plan.set(null);
         problem.set(null);
         if (intent.get() == Intent.SELECTED) {
-            plan.set(DeletePlanner.ofRows(bucket.name(), bucket.status().versioning(), selectedRows));
+            plan.set(DeletePlanner.ofRows(bucket.name(), bucket.versioningOrUnknown().versioning(), selectedRows));
             return;
         }
         DeleteIntent chosen;
@@ -134,7 +134,7 @@ public final class DeleteDialogViewModel {
         }
         planning.set(true);
         tasks.run("plan delete in " + bucket.name(),
-                () -> planner.plan(bucket.name(), bucket.status().versioning(), chosen, token),
+                () -> planner.plan(bucket.name(), bucket.versioningOrUnknown().versioning(), chosen, token),
                 result -> {
                     if (!token.isCancelled()) {
                         planning.set(false);
@@ -207,7 +207,7 @@ public final class DeleteDialogViewModel {
     }
 
     public boolean mfaRequired() {
-        return bucket.status().mfaDelete() == MfaDeleteStatus.ENABLED;
+        return bucket.versioningOrUnknown().mfaDelete() == MfaDeleteStatus.ENABLED;
     }
 
     public ObjectProperty<Intent> intentProperty() {

@@ -58,7 +58,7 @@ public final class DeleteWorkflow {
             return false;
         }
         DeletePlan plan = decision.get().plan();
-        boolean mfa = bucket.status().mfaDelete() == MfaDeleteStatus.ENABLED;
+        boolean mfa = bucket.versioningOrUnknown().mfaDelete() == MfaDeleteStatus.ENABLED;
         DeleteJob job = new DeleteJob(bucket.name(), plan.items(), mfa, decision.get().options());
         CancellationToken cancel = new CancellationToken();
         results.begin(capitalize(plan.intent().describe()) + " in " + bucket.name() + "…", job.items().size(),
