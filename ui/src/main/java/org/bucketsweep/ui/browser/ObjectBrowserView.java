@@ -17,7 +17,13 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -59,19 +65,38 @@ public final class ObjectBrowserView extends VBox {
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add("text-muted");
 
+        TextField filter = new TextField();
+        filter.setId("browserFilter");
+        filter.setPromptText("Filter loaded rows (Ctrl+F)");
+        filter.setPrefColumnCount(16);
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                filter.clear();
+                e.consume();
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, breadcrumb, spacer, busy, status, showVersions);
+        HBox header = new HBox(8, breadcrumb, spacer, busy, status, filter, showVersions);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 8, 6, 8));
 
         TableView<ListingEntry> table = createTable();
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, table);
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        filter::requestFocus);
+            }
+        });
     }
 
     private TableView<ListingEntry> createTable() {
-        TableView<ListingEntry> table = new TableView<>(model.rows());
+        SortedList<ListingEntry> sorted = new SortedList<>(model.visibleRows());
+        TableView<ListingEntry> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("objectTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -84,6 +109,7 @@ public final class ObjectBrowserView extends VBox {
         TableColumn<ListingEntry, ListingEntry> name = new TableColumn<>("Name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new NameCell(model));
+        name.setComparator((a, b) -> a.key().compareTo(b.key()));
         name.setPrefWidth(320);
         table.getColumns().add(name);
         table.getColumns().add(column("Version ID", e -> e instanceof ObjectVersion v ? v.versionId() : null, 230));
@@ -96,6 +122,10 @@ public final class ObjectBrowserView extends VBox {
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ListingEntry>) c ->
                 model.selection().setAll(table.getSelectionModel().getSelectedItems()));
+        model.selectionToRestoreProperty().addListener((obs, was, now) -> {
+            table.getSelectionModel().clearSelection();
+            now.forEach(entry -> table.getSelectionModel().select(entry));
+        });
         table.setRowFactory(t -> {
             TableRow<ListingEntry> row = new TableRow<>() {
                 @Override
@@ -119,7 +149,11 @@ public final class ObjectBrowserView extends VBox {
             return row;
         });
         table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(ObjectBrowserViewModel.copyText(table.getSelectionModel().getSelectedItems()));
+                Clipboard.getSystemClipboard().setContent(content);
+            } else if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 model.enter(table.getSelectionModel().getSelectedItem());
             } else if (e.getCode() == KeyCode.BACK_SPACE) {
                 model.up();

@@ -1,8 +1,16 @@
 package org.bucketsweep.ui.browser;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketBrowser;
@@ -33,6 +42,9 @@ public final class ObjectBrowserViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ObservableList<ListingEntry> rows = FXCollections.observableArrayList();
+    private final FilteredList<ListingEntry> visibleRows = new FilteredList<>(rows);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<List<ListingEntry>> selectionToRestore = new SimpleObjectProperty<>(List.of());
     private final ObservableList<ListingEntry> selection = FXCollections.observableArrayList();
     private final ObservableList<Crumb> breadcrumbs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<BucketSummary> bucket = new ReadOnlyObjectWrapper<>();
@@ -48,6 +60,16 @@ public final class ObjectBrowserViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         showVersions.addListener((obs, was, now) -> refresh());
+        filter.addListener((obs, was, now) -> visibleRows.setPredicate(matching(now)));
+    }
+
+    /** Case-insensitive substring of the key; in the versions view a key's versions follow their key. */
+    private static Predicate<ListingEntry> matching(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        return entry -> entry.key().toLowerCase(Locale.ROOT).contains(needle);
     }
 
     public void connect(BucketBrowser newBrowser) {
@@ -86,8 +108,9 @@ public final class ObjectBrowserViewModel {
         navigateTo(cut < 0 ? "" : withoutSlash.substring(0, cut + 1));
     }
 
-    /** Lists the current level again. */
+    /** Lists the current level again; rows that were selected and still exist are selected again. */
     public void refresh() {
+        Set<ListingEntry> reselect = new HashSet<>(selection);
         currentListing.cancel();
         rows.clear();
         selection.clear();
@@ -125,6 +148,9 @@ public final class ObjectBrowserViewModel {
             batcher.flush();
             loading.set(false);
             status.set(describe(rows, versions));
+            if (!reselect.isEmpty()) {
+                selectionToRestore.set(rows.stream().filter(reselect::contains).toList());
+            }
             emptyText.set(listedPrefix.isEmpty() ? "This bucket is empty." : "This folder is empty.");
         }, error -> {
             if (token.isCancelled()) {
@@ -215,6 +241,36 @@ public final class ObjectBrowserViewModel {
 
     public ObservableList<ListingEntry> rows() {
         return rows;
+    }
+
+    /** The rows the table shows: those matching the filter. */
+    public ObservableList<ListingEntry> visibleRows() {
+        return visibleRows;
+    }
+
+    /** Narrows the loaded rows by a substring of the key (Ctrl+F). */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** After a refresh, the rows the view should select again. */
+    public ReadOnlyObjectProperty<List<ListingEntry>> selectionToRestoreProperty() {
+        return selectionToRestore;
+    }
+
+    /** Tab-separated lines for the clipboard: key, version id, latest, delete marker, size, last modified. */
+    public static String copyText(List<ListingEntry> entries) {
+        StringBuilder text = new StringBuilder();
+        for (ListingEntry e : entries) {
+            if (e instanceof ObjectVersion v) {
+                text.append(v.key()).append('\t').append(v.versionId() == null ? "" : v.versionId()).append('\t')
+                        .append(v.latest()).append('\t').append(v.deleteMarker()).append('\t').append(v.size())
+                        .append('\t').append(v.lastModified() == null ? "" : v.lastModified()).append('\n');
+            } else {
+                text.append(e.key()).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** The view keeps this in step with the table's selection. */

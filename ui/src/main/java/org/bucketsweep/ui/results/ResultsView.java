@@ -11,7 +11,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -58,9 +65,14 @@ public final class ResultsView extends VBox {
         filter.setCellFactory(v -> new OutcomeCell());
         filter.valueProperty().bindBidirectional(model.outcomeFilterProperty());
 
+        TextField text = new TextField();
+        text.setId("resultsFilter");
+        text.setPromptText("Filter results");
+        text.setPrefColumnCount(12);
+        text.textProperty().bindBidirectional(model.textFilterProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, progress, cancel, spacer, counts, new Label("Show:"), filter);
+        HBox header = new HBox(10, title, progress, cancel, spacer, counts, new Label("Show:"), filter, text);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 8, 6, 8));
 
@@ -69,6 +81,14 @@ public final class ResultsView extends VBox {
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Results of a delete appear here, one row per item."));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setOnKeyPressed(e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(ResultsViewModel.copyText(table.getSelectionModel().getSelectedItems()));
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
         TableColumn<ItemResult, DeleteOutcome> outcome = new TableColumn<>("Outcome");
         outcome.setCellValueFactory(c -> new ReadOnlyObjectWrapperValue<>(c.getValue().outcome()));
         outcome.setCellFactory(c -> new OutcomeTableCell());

@@ -2,7 +2,9 @@ package org.bucketsweep.ui.results;
 
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.StringJoiner;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -12,6 +14,8 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -25,6 +29,7 @@ public final class ResultsViewModel {
     private final ObservableList<ItemResult> results = FXCollections.observableArrayList();
     private final FilteredList<ItemResult> visible = new FilteredList<>(results);
     private final ObjectProperty<DeleteOutcome> outcomeFilter = new SimpleObjectProperty<>();
+    private final StringProperty textFilter = new SimpleStringProperty("");
     private final Map<DeleteOutcome, Integer> counts = new EnumMap<>(DeleteOutcome.class);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No delete has run yet.");
     private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper("");
@@ -34,8 +39,40 @@ public final class ResultsViewModel {
     private CancellationToken cancel;
 
     public ResultsViewModel() {
-        outcomeFilter.addListener((obs, was, now) ->
-                visible.setPredicate(now == null ? null : r -> r.outcome() == now));
+        outcomeFilter.addListener(x -> visible.setPredicate(filterPredicate()));
+        textFilter.addListener(x -> visible.setPredicate(filterPredicate()));
+    }
+
+    private Predicate<ItemResult> filterPredicate() {
+        DeleteOutcome outcome = outcomeFilter.get();
+        String text = textFilter.get() == null ? "" : textFilter.get().strip().toLowerCase(Locale.ROOT);
+        if (outcome == null && text.isEmpty()) {
+            return null;
+        }
+        return r -> (outcome == null || r.outcome() == outcome) && (text.isEmpty()
+                || contains(r.key(), text) || contains(r.versionId(), text) || contains(r.errorCode(), text)
+                || contains(r.errorMessage(), text));
+    }
+
+    private static boolean contains(String value, String lowerNeedle) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+    }
+
+    /** Tab-separated lines for the clipboard, with a header line. */
+    public static String copyText(List<ItemResult> rows) {
+        StringBuilder text = new StringBuilder(
+                "key\tversionId\toutcome\tdeleteMarkerVersionId\terrorCode\terrorMessage\trequestId\n");
+        for (ItemResult r : rows) {
+            text.append(r.key()).append('\t').append(orEmpty(r.versionId())).append('\t').append(r.outcome())
+                    .append('\t').append(orEmpty(r.deleteMarkerVersionId())).append('\t')
+                    .append(orEmpty(r.errorCode())).append('\t').append(orEmpty(r.errorMessage())).append('\t')
+                    .append(orEmpty(r.requestId())).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
     }
 
     /** A new job starts: clears the table. */
@@ -97,6 +134,11 @@ public final class ResultsViewModel {
     /** The rows the table shows: all, or those with the chosen outcome. */
     public ObservableList<ItemResult> visibleResults() {
         return visible;
+    }
+
+    /** Shows rows whose key, version id, error code or message contains this text. */
+    public StringProperty textFilterProperty() {
+        return textFilter;
     }
 
     /** {@code null} shows every outcome. */

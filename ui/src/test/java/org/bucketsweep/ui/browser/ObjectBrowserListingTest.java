@@ -1,0 +1,96 @@
+package org.bucketsweep.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.bucketsweep.model.browse.BucketBrowser;
+import org.bucketsweep.model.browse.BucketSummary;
+import org.bucketsweep.model.browse.BucketVersioning;
+import org.bucketsweep.model.browse.CommonPrefix;
+import org.bucketsweep.model.browse.ListingEntry;
+import org.bucketsweep.model.browse.MfaDeleteStatus;
+import org.bucketsweep.model.browse.ObjectVersion;
+import org.bucketsweep.model.browse.VersioningStatus;
+import org.bucketsweep.model.connection.S3Connection;
+import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.TestBuckets;
+import org.bucketsweep.ui.testing.DirectTaskRunner;
+import org.bucketsweep.ui.testing.FakeDialogs;
+import org.gaul.s3proxy.junit.S3ProxyExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Navigation, filter, versions view and refresh, on a real server, without a window. */
+class ObjectBrowserListingTest {
+
+    @RegisterExtension
+    final S3ProxyExtension server = S3ProxyServer.extension();
+
+    private S3Connection connection;
+    private final ObjectBrowserViewModel model = new ObjectBrowserViewModel(new DirectTaskRunner(), new FakeDialogs());
+
+    @BeforeEach
+    void seed() {
+        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
+        TestBuckets buckets = new TestBuckets(connection.client());
+        buckets.versionedBucket("browse");
+        buckets.put("browse", "docs/ü/é.txt", "e");
+        buckets.put("browse", "docs/report.pdf", "1");
+        buckets.put("browse", "docs/report.pdf", "2");
+        buckets.put("browse", "readme.md", "r");
+        buckets.put("browse", "&<>.txt", "x");
+        model.connect(new BucketBrowser(connection));
+        model.open(new BucketSummary("browse", null,
+                new BucketVersioning(VersioningStatus.ENABLED, MfaDeleteStatus.DISABLED)));
+    }
+
+    @AfterEach
+    void close() {
+        connection.close();
+    }
+
+    @Test
+    void navigatesIntoFoldersAndBackUp() {
+        assertThat(model.rows()).extracting(ListingEntry::key).containsExactly("docs/", "&<>.txt", "readme.md");
+
+        model.enter(new CommonPrefix("docs/"));
+        assertThat(model.rows()).extracting(ListingEntry::key).containsExactly("docs/ü/", "docs/report.pdf");
+        assertThat(model.breadcrumbs()).extracting(Crumb::label).containsExactly("browse", "docs");
+
+        model.up();
+        assertThat(model.prefixProperty().get()).isEmpty();
+    }
+
+    @Test
+    void showVersionsListsKeyRowsThenTheirVersions() {
+        model.navigateTo("docs/");
+        model.showVersionsProperty().set(true);
+
+        assertThat(model.rows()).filteredOn(ObjectBrowserViewModel::isKeyRow).extracting(ListingEntry::key)
+                .containsExactly("docs/report.pdf");
+        assertThat(model.rows()).filteredOn(e -> e instanceof ObjectVersion v && v.versionId() != null)
+                .hasSize(2);
+        assertThat(model.statusProperty().get()).isEqualTo("1 folder, 1 key, 2 versions");
+    }
+
+    @Test
+    void theFilterNarrowsLoadedRowsCaseInsensitively() {
+        model.filterProperty().set("READ");
+
+        assertThat(model.visibleRows()).extracting(ListingEntry::key).containsExactly("readme.md");
+        model.filterProperty().set("");
+        assertThat(model.visibleRows()).hasSize(3);
+    }
+
+    @Test
+    void refreshSelectsAgainTheRowsThatStillExist() {
+        ListingEntry readme = model.rows().get(2);
+        model.selection().setAll(List.of(readme));
+
+        model.refresh();
+
+        assertThat(model.selectionToRestoreProperty().get()).containsExactly(readme);
+    }
+}
