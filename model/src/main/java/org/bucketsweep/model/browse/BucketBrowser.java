@@ -121,6 +121,13 @@ public final class BucketBrowser {
         }
     }
 
+    /** Every current object under {@code prefix}, at all depths (no folders), page by page. */
+    public void listAllCurrent(String bucket, String prefix, Consumer<ListingPage> sink, CancellationToken cancel) {
+        String p = prefix == null || prefix.isEmpty() ? null : prefix;
+        listCurrent(ListObjectsV2Request.builder().bucket(bucket).prefix(p).encodingType(EncodingType.URL).build(),
+                sink, cancel);
+    }
+
     /** Every version and delete marker under {@code prefix}, at all depths. */
     public void listAllVersions(String bucket, String prefix, Consumer<ListingPage> sink, CancellationToken cancel) {
         String p = prefix == null || prefix.isEmpty() ? null : prefix;

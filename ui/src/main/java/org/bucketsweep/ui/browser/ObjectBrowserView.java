@@ -8,7 +8,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
@@ -52,6 +54,25 @@ public final class ObjectBrowserView extends VBox {
         model.breadcrumbs().addListener((ListChangeListener<Crumb>) c -> rebuildBreadcrumb());
         rebuildBreadcrumb();
 
+        Button backButton = new Button(null, new FontIcon(Material2AL.ARROW_BACK));
+        backButton.setId("back");
+        backButton.setTooltip(new Tooltip("Back (Alt+Left)"));
+        backButton.disableProperty().bind(model.canGoBackProperty().not());
+        backButton.setOnAction(e -> model.goBack());
+        Button forwardButton = new Button(null, new FontIcon(Material2AL.ARROW_FORWARD));
+        forwardButton.setId("forward");
+        forwardButton.setTooltip(new Tooltip("Forward (Alt+Right)"));
+        forwardButton.disableProperty().bind(model.canGoForwardProperty().not());
+        forwardButton.setOnAction(e -> model.goForward());
+        backButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        forwardButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+
+        ToggleButton flat = new ToggleButton("All depths", new FontIcon(Material2AL.ACCOUNT_TREE));
+        flat.setId("flat");
+        flat.setTooltip(new Tooltip("Every key under this folder, at all depths, instead of one level"));
+        flat.selectedProperty().bindBidirectional(model.flatProperty());
+        flat.disableProperty().bind(model.bucketProperty().isNull());
+
         ToggleButton showVersions = new ToggleButton("Show versions", new FontIcon(Material2AL.HISTORY));
         showVersions.setId("showVersions");
         showVersions.selectedProperty().bindBidirectional(model.showVersionsProperty());
@@ -78,7 +99,8 @@ public final class ObjectBrowserView extends VBox {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, breadcrumb, spacer, busy, status, filter, showVersions);
+        HBox header = new HBox(8, backButton, forwardButton, breadcrumb, spacer, busy, status, filter, flat,
+                showVersions);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 8, 6, 8));
 
@@ -89,6 +111,10 @@ public final class ObjectBrowserView extends VBox {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                         filter::requestFocus);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN),
+                        model::goBack);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN),
+                        model::goForward);
             }
         });
     }

@@ -1,6 +1,9 @@
 package org.bucketsweep.ui.browser;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.function.Consumer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -50,6 +53,11 @@ public final class ObjectBrowserViewModel {
     private final ReadOnlyObjectWrapper<BucketSummary> bucket = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper prefix = new ReadOnlyStringWrapper("");
     private final BooleanProperty showVersions = new SimpleBooleanProperty();
+    private final BooleanProperty flat = new SimpleBooleanProperty();
+    private final Deque<String> back = new ArrayDeque<>();
+    private final Deque<String> forward = new ArrayDeque<>();
+    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Choose a bucket on the left.");
@@ -60,6 +68,7 @@ public final class ObjectBrowserViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         showVersions.addListener((obs, was, now) -> refresh());
+        flat.addListener((obs, was, now) -> refresh());
         filter.addListener((obs, was, now) -> visibleRows.setPredicate(matching(now)));
     }
 
@@ -80,13 +89,42 @@ public final class ObjectBrowserViewModel {
     /** Shows the top level of {@code newBucket}; {@code null} clears the view. */
     public void open(BucketSummary newBucket) {
         bucket.set(newBucket);
-        navigateTo("");
+        back.clear();
+        forward.clear();
+        show("");
     }
 
-    /** Goes to a folder of the current bucket ("" for the top). */
+    /** Goes to a folder of the current bucket ("" for the top); Back returns here. */
     public void navigateTo(String newPrefix) {
-        prefix.set(newPrefix == null ? "" : newPrefix);
-        breadcrumbs.setAll(crumbsFor(bucket.get(), prefix.get()));
+        String target = newPrefix == null ? "" : newPrefix;
+        if (!target.equals(prefix.get())) {
+            back.push(prefix.get());
+            forward.clear();
+        }
+        show(target);
+    }
+
+    /** Alt+Left: the folder shown before. */
+    public void goBack() {
+        if (!back.isEmpty()) {
+            forward.push(prefix.get());
+            show(back.pop());
+        }
+    }
+
+    /** Alt+Right: the folder left with Back. */
+    public void goForward() {
+        if (!forward.isEmpty()) {
+            back.push(prefix.get());
+            show(forward.pop());
+        }
+    }
+
+    private void show(String newPrefix) {
+        prefix.set(newPrefix);
+        breadcrumbs.setAll(crumbsFor(bucket.get(), newPrefix));
+        canGoBack.set(!back.isEmpty());
+        canGoForward.set(!forward.isEmpty());
         refresh();
     }
 
@@ -126,6 +164,7 @@ public final class ObjectBrowserViewModel {
         BucketBrowser source = browser;
         String listedPrefix = prefix.get();
         boolean versions = showVersions.get();
+        boolean allDepths = flat.get();
         KeyRows keyRows = new KeyRows();
         UiBatcher<ListingEntry> batcher = new UiBatcher<>(tasks.ui(), page -> {
             if (!token.isCancelled()) {
@@ -137,9 +176,15 @@ public final class ObjectBrowserViewModel {
         emptyText.set("Loading…");
         status.set("Listing…");
         tasks.run("list " + b.name() + "/" + listedPrefix, () -> {
-            source.listLevel(b.name(), listedPrefix, versions,
-                    (ListingPage page) -> batcher.addAll(versions ? keyRows.insertInto(page.entries()) : page.entries()),
-                    token);
+            Consumer<ListingPage> sink =
+                    page -> batcher.addAll(versions ? keyRows.insertInto(page.entries()) : page.entries());
+            if (!allDepths) {
+                source.listLevel(b.name(), listedPrefix, versions, sink, token);
+            } else if (versions) {
+                source.listAllVersions(b.name(), listedPrefix, sink, token);
+            } else {
+                source.listAllCurrent(b.name(), listedPrefix, sink, token);
+            }
             return null;
         }, done -> {
             if (token.isCancelled()) {
@@ -292,6 +337,19 @@ public final class ObjectBrowserViewModel {
 
     public BooleanProperty showVersionsProperty() {
         return showVersions;
+    }
+
+    /** Every key under the folder, at all depths, instead of one level. */
+    public BooleanProperty flatProperty() {
+        return flat;
+    }
+
+    public ReadOnlyBooleanProperty canGoBackProperty() {
+        return canGoBack.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoForwardProperty() {
+        return canGoForward.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -76,6 +76,29 @@ class ObjectBrowserListingTest {
     }
 
     @Test
+    void backAndForwardRetraceTheFoldersVisited() {
+        model.navigateTo("docs/");
+        model.navigateTo("docs/ü/");
+
+        model.goBack();
+        assertThat(model.prefixProperty().get()).isEqualTo("docs/");
+        model.goBack();
+        assertThat(model.prefixProperty().get()).isEmpty();
+        assertThat(model.canGoBackProperty().get()).isFalse();
+        model.goForward();
+        assertThat(model.prefixProperty().get()).isEqualTo("docs/");
+        assertThat(model.canGoForwardProperty().get()).isTrue();
+    }
+
+    @Test
+    void allDepthsListsEveryKeyUnderTheFolderWithoutFolders() {
+        model.navigateTo("docs/");
+        model.flatProperty().set(true);
+
+        assertThat(model.rows()).extracting(ListingEntry::key).containsExactly("docs/report.pdf", "docs/ü/é.txt");
+    }
+
+    @Test
     void theFilterNarrowsLoadedRowsCaseInsensitively() {
         model.filterProperty().set("READ");
 
