@@ -40,7 +40,7 @@ public sealed interface DeleteIntent {
         }
     }
 
-    /** Permanently delete exactly these versions and delete markers. */
+    /** Permanently delete exactly these versions and delete markers (an item without a version gets a marker). */
     record DeleteVersions(List<VersionRef> items) implements DeleteIntent {
         public DeleteVersions {
             items = List.copyOf(items);

@@ -105,6 +105,14 @@ public final class DeletePlanner {
         List<ObjectVersion> rows = new ArrayList<>();
         int missing = 0;
         for (VersionRef ref : new LinkedHashSet<>(items)) {
+            if (!ref.hasVersion()) {
+                // A key without a version (as in a retry of failed items): it gets a delete marker.
+                ObjectVersion latest = found.stream().filter(v -> v.key().equals(ref.key()) && v.latest())
+                        .findFirst().orElse(null);
+                rows.add(new ObjectVersion(ref.key(), null, true, false, latest == null ? 0 : latest.size(),
+                        latest == null ? null : latest.lastModified()));
+                continue;
+            }
             ObjectVersion row = found.stream().filter(v -> v.ref().equals(ref)).findFirst().orElse(null);
             if (row == null) {
                 missing++;

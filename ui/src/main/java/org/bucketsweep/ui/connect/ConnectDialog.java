@@ -1,6 +1,7 @@
 package org.bucketsweep.ui.connect;
 
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -61,6 +62,26 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         pathStyle.setId("pathStyle");
         pathStyle.selectedProperty().bindBidirectional(model.pathStyleProperty());
 
+        ComboBox<EndpointPreset> presets = new ComboBox<>();
+        presets.setId("preset");
+        presets.getItems().setAll(EndpointPreset.ALL);
+        presets.setPromptText("Fill in from a preset…");
+        presets.valueProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.apply(now);
+            }
+        });
+
+        Button test = new Button("Test connection");
+        test.setId("testConnection");
+        test.disableProperty().bind(model.testingProperty().or(model.problemProperty().isNotNull()));
+        test.setOnAction(e -> model.testConnection());
+        Label testResult = new Label();
+        testResult.setId("testResult");
+        testResult.setWrapText(true);
+        testResult.setMaxWidth(460);
+        testResult.textProperty().bind(model.testResultProperty());
+
         Label problem = new Label();
         problem.setId("connectProblem");
         problem.getStyleClass().add("text-muted");
@@ -75,10 +96,12 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         grid.addRow(row++, byKeys);
         grid.addRow(row++, new Label("Access key id"), accessKey);
         grid.addRow(row++, new Label("Secret access key"), secret);
+        grid.addRow(row++, new Label("Preset"), presets);
         grid.addRow(row++, new Label("Endpoint URL"), endpoint);
         grid.addRow(row++, new Label("Region"), region);
         grid.add(pathStyle, 1, row++);
-        grid.add(problem, 0, row, 2, 1);
+        grid.add(problem, 0, row++, 2, 1);
+        grid.addRow(row, test, testResult);
         profile.setPrefWidth(360);
         getDialogPane().setContent(grid);
         getDialogPane().lookupButton(connect).disableProperty().bind(model.problemProperty().isNotNull());

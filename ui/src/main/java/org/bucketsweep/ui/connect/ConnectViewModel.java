@@ -7,12 +7,19 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.bucketsweep.model.S3Failure;
+import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.connection.ConnectionSettings;
+import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.connection.CredentialsSource;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 
@@ -31,8 +38,12 @@ public final class ConnectViewModel {
     private final StringProperty accessKeyId = new SimpleStringProperty("");
     private final StringProperty secretAccessKey = new SimpleStringProperty("");
     private final StringBinding problem;
+    private final TaskRunner tasks;
+    private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
 
     public ConnectViewModel(TaskRunner tasks, Supplier<List<String>> profileNames, ConnectionSettings previous) {
+        this.tasks = tasks;
         if (previous != null) {
             region.set(previous.region() == null ? "" : previous.region());
             pathStyle.set(previous.pathStyle());
@@ -76,6 +87,48 @@ public final class ConnectViewModel {
             return "Enter the access key id and the secret access key.";
         }
         return null;
+    }
+
+    /** Fills endpoint, region and path-style from a preset. */
+    public void apply(EndpointPreset preset) {
+        endpoint.set(preset.endpoint());
+        region.set(preset.region());
+        pathStyle.set(preset.pathStyle());
+    }
+
+    /**
+     * Connects and lists the buckets once, in the background, and says in words what happened: how many buckets,
+     * or which problem (unknown host, TLS, wrong keys, expired token, access denied, clock skew) and what to do.
+     */
+    public void testConnection() {
+        if (problem.get() != null) {
+            testResult.set(problem.get());
+            return;
+        }
+        ConnectionSettings settings = toSettings();
+        testing.set(true);
+        testResult.set("Testing…");
+        tasks.run("test connection", () -> {
+            try (S3Connection connection = S3Connection.open(settings)) {
+                return new BucketBrowser(connection).listBuckets().size();
+            }
+        }, count -> {
+            testing.set(false);
+            testResult.set("Connected: " + count + (count == 1 ? " bucket." : " buckets."));
+        }, error -> {
+            testing.set(false);
+            S3Failure failure = S3Failure.of(error);
+            testResult.set(failure.summary() + (failure.hint() == null ? "" : "\n" + failure.hint()));
+        });
+    }
+
+    /** The outcome of the last connection test, in words. */
+    public ReadOnlyStringProperty testResultProperty() {
+        return testResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty testingProperty() {
+        return testing.getReadOnlyProperty();
     }
 
     /** The settings the form describes; only call when {@link #problemProperty()} is null. */
