@@ -1,6 +1,7 @@
 package org.bucketsweep.app;
 
 import java.net.URI;
+import java.nio.file.Path;
 import org.bucketsweep.app.demo.DemoSandbox;
 import org.bucketsweep.app.settings.AppDirectories;
 import org.bucketsweep.app.settings.Settings;
@@ -20,6 +21,7 @@ public final class AppContext implements AutoCloseable {
     static final String DEMO_NAME = "Demo sandbox";
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
+    private final AppDirectories directories;
     private final SettingsStore settingsStore;
     private final FxTaskRunner tasks = new FxTaskRunner();
     private volatile Settings settings;
@@ -27,15 +29,21 @@ public final class AppContext implements AutoCloseable {
     private MainViewModel main;
 
     public AppContext(AppDirectories directories) {
+        this.directories = directories;
         this.settingsStore = new SettingsStore(directories.config());
         this.settings = settingsStore.load();
     }
 
     public MainViewModel mainViewModel(DialogService dialogs) {
         if (main == null) {
-            main = new MainViewModel(tasks, dialogs, this::startDemoSandbox, this::remember);
+            main = new MainViewModel(tasks, dialogs, this::startDemoSandbox, this::remember, journalDir());
         }
         return main;
+    }
+
+    /** Where every delete job keeps its journal. */
+    public Path journalDir() {
+        return directories.data().resolve("journal");
     }
 
     public FxTaskRunner tasks() {

@@ -74,7 +74,7 @@ class WalkingSkeletonUiTest {
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             model = new MainViewModel(tasks, new FxDialogService(() -> stage, tasks, List::of), () -> settings,
-                    connected -> { });
+                    connected -> { }, null);
             Scene scene = new Scene(new MainView(model), 1100, 700);
             Theme.apply(scene);
             s.setScene(scene);

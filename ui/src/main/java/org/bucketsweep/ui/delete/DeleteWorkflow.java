@@ -1,5 +1,6 @@
 package org.bucketsweep.ui.delete;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,16 +11,20 @@ import org.bucketsweep.model.browse.MfaDeleteStatus;
 import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteJob;
+import org.bucketsweep.model.delete.DeleteListener;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.DeleteSummary;
 import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.MfaCancelledException;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.MfaRequest;
-import org.bucketsweep.ui.concurrent.TaskRunner;
-import org.bucketsweep.ui.concurrent.UiBatcher;
+import org.bucketsweep.model.delete.VersionRef;
+import org.bucketsweep.model.journal.JobHeader;
+import org.bucketsweep.model.journal.JobJournal;
 import org.bucketsweep.model.plan.DeletePlan;
 import org.bucketsweep.model.plan.DeletePlanner;
+import org.bucketsweep.ui.concurrent.TaskRunner;
+import org.bucketsweep.ui.concurrent.UiBatcher;
 import org.bucketsweep.ui.dialog.DeleteDecision;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.dialog.MfaAnswer;
@@ -34,21 +39,24 @@ public final class DeleteWorkflow {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ResultsViewModel results;
+    private final Path journalDir;
     /** The serial typed last; the code itself is never kept. */
     private volatile String rememberedSerial = "";
 
-    public DeleteWorkflow(TaskRunner tasks, DialogService dialogs, ResultsViewModel results) {
+    /** @param journalDir where each job's journal goes; {@code null} keeps none (tests) */
+    public DeleteWorkflow(TaskRunner tasks, DialogService dialogs, ResultsViewModel results, Path journalDir) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.results = results;
+        this.journalDir = journalDir;
     }
 
     /**
      * Opens the delete dialog on the selection (or, without one, on the current folder), then runs exactly the plan
      * the person confirmed. Returns whether a job started; {@code onFinished} runs on the UI thread when it ends.
      */
-    public boolean start(BatchDeleter deleter, DeletePlanner planner, BucketSummary bucket, String prefix,
-                         List<ObjectVersion> rows, Runnable onFinished) {
+    public boolean start(BatchDeleter deleter, DeletePlanner planner, String endpoint, BucketSummary bucket,
+                         String prefix, List<ObjectVersion> rows, Runnable onFinished) {
         if (results.runningProperty().get()) {
             return false;
         }
@@ -64,8 +72,9 @@ public final class DeleteWorkflow {
         results.begin(capitalize(plan.intent().describe()) + " in " + bucket.name() + "…", job.items().size(),
                 cancel);
         UiBatcher<ItemResult> batcher = new UiBatcher<>(tasks.ui(), results::add);
+        String intent = capitalize(plan.intent().describe());
         tasks.run("delete in " + bucket.name(),
-                () -> deleter.run(job, this::askMfa, batcher::addAll, cancel),
+                () -> runJournaled(deleter, job, endpoint, intent, plan, batcher, cancel),
                 summary -> {
                     batcher.flush();
                     results.finish(describe(bucket.name(), summary));
@@ -78,6 +87,34 @@ public final class DeleteWorkflow {
                     onFinished.run();
                 });
         return true;
+    }
+
+    /**
+     * Runs the job with its journal: the plan is on disk before the first request, each request before it is sent,
+     * each outcome after it arrives, so a crash leaves a job that can be reviewed and resumed.
+     */
+    private DeleteSummary runJournaled(BatchDeleter deleter, DeleteJob job, String endpoint, String intent,
+                                       DeletePlan plan, UiBatcher<ItemResult> batcher, CancellationToken cancel) {
+        if (journalDir == null) {
+            return deleter.run(job, this::askMfa, batcher::addAll, cancel);
+        }
+        JobHeader header = JobHeader.start(job, endpoint, intent, JobHeader.plannedCounts(plan.preview()));
+        try (JobJournal journal = JobJournal.create(journalDir, header, job.items())) {
+            DeleteSummary summary = deleter.run(job, this::askMfa, new DeleteListener() {
+                @Override
+                public void onResults(List<ItemResult> batch) {
+                    journal.onResults(batch);
+                    batcher.addAll(batch);
+                }
+
+                @Override
+                public void onRequest(int requestNumber, int attempt, List<VersionRef> items) {
+                    journal.onRequest(requestNumber, attempt, items);
+                }
+            }, cancel);
+            journal.finish(summary);
+            return summary;
+        }
     }
 
     private static String capitalize(String text) {

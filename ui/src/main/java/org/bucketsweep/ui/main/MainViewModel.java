@@ -1,5 +1,7 @@
 package org.bucketsweep.ui.main;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -10,11 +12,15 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketBrowser;
+import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
+import org.bucketsweep.model.delete.VersionRef;
+import org.bucketsweep.model.plan.DeleteIntent;
 import org.bucketsweep.model.plan.DeletePlanner;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.buckets.BucketListViewModel;
@@ -36,7 +42,7 @@ public final class MainViewModel implements AutoCloseable {
     private final Consumer<ConnectionSettings> onConnected;
     private final BucketListViewModel buckets;
     private final ObjectBrowserViewModel browser;
-    private final ResultsViewModel results = new ResultsViewModel();
+    private final ResultsViewModel results;
     private final DeleteWorkflow deleteWorkflow;
     private final ReadOnlyObjectWrapper<ConnectionSettings> connection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
@@ -45,15 +51,18 @@ public final class MainViewModel implements AutoCloseable {
     private BatchDeleter deleter;
     private DeletePlanner planner;
 
+    /** @param journalDir where delete jobs keep their journals; {@code null} keeps none */
     public MainViewModel(TaskRunner tasks, DialogService dialogs, DemoSandboxStarter demoSandbox,
-                         Consumer<ConnectionSettings> onConnected) {
+                         Consumer<ConnectionSettings> onConnected, Path journalDir) {
         this.tasks = tasks;
+        this.results = new ResultsViewModel(tasks);
         this.dialogs = dialogs;
         this.demoSandbox = demoSandbox;
         this.onConnected = onConnected;
         this.buckets = new BucketListViewModel(tasks, dialogs);
         this.browser = new ObjectBrowserViewModel(tasks, dialogs);
-        this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results);
+        this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results, journalDir);
+        results.setOnRetry(this::retryFailed);
         buckets.selectedProperty().addListener((obs, was, now) -> {
             if (was == null || now == null || !was.name().equals(now.name())) {
                 browser.open(now);
@@ -101,8 +110,27 @@ public final class MainViewModel implements AutoCloseable {
         if (deleter == null || browser.bucketProperty().get() == null) {
             return;
         }
-        deleteWorkflow.start(deleter, planner, browser.bucketProperty().get(), browser.prefixProperty().get(),
-                browser.selectedObjects(), browser::refresh);
+        deleteWorkflow.start(deleter, planner, connection.get().describeEndpoint(), browser.bucketProperty().get(),
+                browser.prefixProperty().get(), browser.selectedObjects(), browser::refresh);
+    }
+
+    /**
+     * Offers the failed and not-attempted items of the last job as a new delete: looked up again (so the preview
+     * is exact), then shown in the delete dialog for confirmation.
+     */
+    public void retryFailed() {
+        List<VersionRef> items = results.retryItems();
+        BucketSummary bucket = browser.bucketProperty().get();
+        if (items.isEmpty() || deleter == null || bucket == null || results.runningProperty().get()) {
+            return;
+        }
+        DeletePlanner currentPlanner = planner;
+        BatchDeleter currentDeleter = deleter;
+        tasks.run("plan retry", () -> currentPlanner.plan(bucket.name(), bucket.versioningOrUnknown().versioning(),
+                new DeleteIntent.DeleteVersions(items), new CancellationToken()).rows(), rows ->
+                deleteWorkflow.start(currentDeleter, currentPlanner, connection.get().describeEndpoint(), bucket,
+                        browser.prefixProperty().get(), rows, browser::refresh),
+                error -> dialogs.showFailure("Could not plan the retry", S3Failure.of(error), error));
     }
 
     /** F5: lists the buckets and the current folder again. */

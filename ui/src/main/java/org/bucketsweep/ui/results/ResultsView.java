@@ -4,7 +4,11 @@ import atlantafx.base.theme.Styles;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import java.io.File;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.scene.control.Tooltip;
+import javafx.stage.FileChooser;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -70,9 +74,36 @@ public final class ResultsView extends VBox {
         text.setPromptText("Filter results");
         text.setPrefColumnCount(12);
         text.textProperty().bindBidirectional(model.textFilterProperty());
+        Button retry = new Button("Retry failed", new FontIcon(Material2MZ.REPLAY));
+        retry.setId("retryFailed");
+        retry.setTooltip(new Tooltip("Offer the failed and not attempted items as a new delete"));
+        retry.visibleProperty().bind(model.canRetryProperty());
+        retry.managedProperty().bind(retry.visibleProperty());
+        retry.setOnAction(e -> model.retry());
+
+        Button export = new Button("Export…", new FontIcon(Material2MZ.SAVE_ALT));
+        export.setId("exportResults");
+        export.setTooltip(new Tooltip("Save every result row as CSV or JSON"));
+        export.disableProperty().bind(Bindings.isEmpty(model.results()).or(model.runningProperty()));
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export results");
+            chooser.setInitialFileName("bucketsweep-results.csv");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
+                    new FileChooser.ExtensionFilter("JSON", "*.json"));
+            File file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                model.export(file.toPath());
+            }
+        });
+        Label exportStatus = new Label();
+        exportStatus.getStyleClass().add("text-muted");
+        exportStatus.textProperty().bind(model.exportStatusProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, progress, cancel, spacer, counts, new Label("Show:"), filter, text);
+        HBox header = new HBox(10, title, progress, cancel, retry, spacer, exportStatus, counts, new Label("Show:"),
+                filter, text, export);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(6, 8, 6, 8));
 

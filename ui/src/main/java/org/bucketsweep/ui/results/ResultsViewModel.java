@@ -1,11 +1,12 @@
 package org.bucketsweep.ui.results;
 
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,6 +23,9 @@ import javafx.collections.transformation.FilteredList;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.ItemResult;
+import org.bucketsweep.model.delete.VersionRef;
+import org.bucketsweep.model.journal.ResultsExport;
+import org.bucketsweep.ui.concurrent.TaskRunner;
 
 /** The results of the current delete job, one row per item, with counts per outcome and a filter. */
 public final class ResultsViewModel {
@@ -35,10 +39,15 @@ public final class ResultsViewModel {
     private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper();
+    private Runnable onRetry = () -> { };
+    private final TaskRunner tasks;
     private int expected;
     private CancellationToken cancel;
 
-    public ResultsViewModel() {
+    public ResultsViewModel(TaskRunner tasks) {
+        this.tasks = tasks;
         outcomeFilter.addListener(x -> visible.setPredicate(filterPredicate()));
         textFilter.addListener(x -> visible.setPredicate(filterPredicate()));
     }
@@ -98,6 +107,7 @@ public final class ResultsViewModel {
     /** The job ended, normally or not. */
     public void finish(String finalTitle) {
         running.set(false);
+        updateCounts();
         progress.set(1);
         title.set(finalTitle);
         cancel = null;
@@ -111,11 +121,57 @@ public final class ResultsViewModel {
         }
     }
 
+    /** Items to send again: those that failed or were not attempted. */
+    public List<VersionRef> retryItems() {
+        return results.stream()
+                .filter(r -> r.outcome() == DeleteOutcome.FAILED || r.outcome() == DeleteOutcome.NOT_ATTEMPTED)
+                .map(ItemResult::item).toList();
+    }
+
+    /** Writes every result (not only the filtered ones) to CSV, or to JSON when the name ends in .json. */
+    public void export(Path file) {
+        List<ItemResult> snapshot = List.copyOf(results);
+        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        exportStatus.set("Exporting " + snapshot.size() + " rows…");
+        tasks.run("export results", () -> {
+            if (json) {
+                ResultsExport.writeJson(file, snapshot);
+            } else {
+                ResultsExport.writeCsv(file, snapshot);
+            }
+            return file;
+        }, done -> exportStatus.set("Exported " + snapshot.size() + " rows to " + done.getFileName() + "."),
+                error -> exportStatus.set("Export failed: " + error.getMessage()));
+    }
+
+    /** What the last export did, for the status line. */
+    public ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus.getReadOnlyProperty();
+    }
+
     public int count(DeleteOutcome outcome) {
         return counts.getOrDefault(outcome, 0);
     }
 
+    /** What "Retry failed" does: the main window plans the retry with the current connection. */
+    public void setOnRetry(Runnable action) {
+        this.onRetry = action;
+    }
+
+    /** Offers the failed and not-attempted items as a new delete. */
+    public void retry() {
+        if (canRetry.get()) {
+            onRetry.run();
+        }
+    }
+
+    /** Whether there is something to retry and no job runs. */
+    public ReadOnlyBooleanProperty canRetryProperty() {
+        return canRetry.getReadOnlyProperty();
+    }
+
     private void updateCounts() {
+        canRetry.set(!running.get() && (count(DeleteOutcome.FAILED) + count(DeleteOutcome.NOT_ATTEMPTED)) > 0);
         StringJoiner text = new StringJoiner(" · ");
         text.add(results.size() + (expected > 0 ? " of " + expected : "") + " items");
         for (DeleteOutcome outcome : DeleteOutcome.values()) {

@@ -3,6 +3,8 @@ package org.bucketsweep.ui.delete;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketSummary;
@@ -14,6 +16,9 @@ import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.ItemResult;
+import org.bucketsweep.model.delete.VersionRef;
+import org.bucketsweep.model.journal.JournalEntry;
+import org.bucketsweep.model.journal.JournalReader;
 import org.bucketsweep.model.plan.DeletePlanner;
 import org.bucketsweep.model.testing.FaultProxy;
 import org.bucketsweep.model.testing.S3ProxyServer;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The delete workflow's logic without a window, against a real server behind a recording proxy. */
 class DeleteWorkflowTest {
@@ -35,8 +41,11 @@ class DeleteWorkflowTest {
     final S3ProxyExtension server = S3ProxyServer.extension();
 
     private final FakeDialogs dialogs = new FakeDialogs();
-    private final ResultsViewModel results = new ResultsViewModel();
-    private final DeleteWorkflow workflow = new DeleteWorkflow(new DirectTaskRunner(), dialogs, results);
+    @TempDir
+    Path journals;
+
+    private final ResultsViewModel results = new ResultsViewModel(new DirectTaskRunner());
+    private DeleteWorkflow workflow;
     private FaultProxy proxy;
     private S3Connection connection;
     private TestBuckets buckets;
@@ -44,6 +53,7 @@ class DeleteWorkflowTest {
 
     @BeforeEach
     void connect() throws Exception {
+        workflow = new DeleteWorkflow(new DirectTaskRunner(), dialogs, results, journals);
         proxy = FaultProxy.start(server.getUri());
         connection = S3Connection.open(TestBuckets.settings(proxy.uri()));
         buckets = new TestBuckets(connection.client());
@@ -112,6 +122,41 @@ class DeleteWorkflowTest {
         assertThat(results.visibleResults()).extracting(ItemResult::key).containsExactly("c");
         assertThat(results.countsTextProperty().get())
                 .isEqualTo("2 of 2 items · Deleted: 1 · Delete marker created: 1");
+        results.outcomeFilterProperty().set(null);
+        results.textFilterProperty().set("A");
+        assertThat(results.visibleResults()).extracting(ItemResult::key).containsExactly("a");
+    }
+
+    @Test
+    void everyJobLeavesAFinishedJournalAndItsResultsExport() throws Exception {
+        String v1 = buckets.put("vers", "a", "1");
+
+        start(bucket(MfaDeleteStatus.DISABLED), List.of(version("a", v1), current("b")));
+
+        List<JournalEntry> entries = JournalReader.list(journals);
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.finished()).isTrue();
+            assertThat(entry.header().bucket()).isEqualTo("vers");
+            assertThat(entry.count(DeleteOutcome.DELETED)).isEqualTo(1);
+            assertThat(entry.count(DeleteOutcome.DELETE_MARKER_CREATED)).isEqualTo(1);
+        });
+        Path csv = journals.resolve("out.csv");
+        results.export(csv);
+        assertThat(Files.readAllLines(csv)).hasSize(3).anySatisfy(line -> assertThat(line).startsWith("a," + v1));
+        assertThat(results.exportStatusProperty().get()).startsWith("Exported 2 rows");
+    }
+
+    @Test
+    void retryOffersOnlyFailedAndNotAttemptedItems() {
+        String v1 = buckets.put("vers", "a", "1");
+        buckets.put("vers", "b", "1");
+        proxy.setPolicy(r -> r.hasQueryParameter("delete") && r.bodyAsString().contains("<Key>b</Key>")
+                ? FaultProxy.Fault.status(403, "AccessDenied", "Access Denied") : FaultProxy.Fault.pass());
+
+        start(bucket(MfaDeleteStatus.DISABLED), List.of(version("a", v1), current("b")));
+
+        assertThat(results.retryItems()).containsExactly(VersionRef.current("b"));
+        assertThat(results.canRetryProperty().get()).isTrue();
     }
 
     @Test
@@ -159,8 +204,8 @@ class DeleteWorkflowTest {
     }
 
     private boolean start(BucketSummary bucket, List<ObjectVersion> rows) {
-        return workflow.start(new BatchDeleter(connection), new DeletePlanner(new BucketBrowser(connection)), bucket,
-                "", rows, () -> finished++);
+        return workflow.start(new BatchDeleter(connection), new DeletePlanner(new BucketBrowser(connection)),
+                "test endpoint", bucket, "", rows, () -> finished++);
     }
 
     private static BucketSummary bucket(MfaDeleteStatus mfa) {
