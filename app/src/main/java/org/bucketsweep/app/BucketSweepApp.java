@@ -53,6 +53,7 @@ public final class BucketSweepApp extends Application {
         stage.show();
         LOG.info("Main window shown {} ms after launch", System.currentTimeMillis() - LAUNCHED_AT);
 
+        model.checkUnfinishedJobs();
         if (options.exitWhenReady()) {
             exitOnceBucketsShow(model);
         }

@@ -3,17 +3,20 @@ package org.bucketsweep.model.journal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,6 +154,41 @@ public final class JobJournal implements DeleteListener, AutoCloseable {
         });
         force();
         finished = true;
+    }
+
+    /**
+     * Ends an unfinished journal that will not be continued: resumed by another job, or dismissed by the person.
+     * A line half-written by the crash is cut off first (it never counted), then an end record with the outcomes
+     * recorded so far and the reason is appended, so the job no longer shows as unfinished.
+     */
+    public static void settle(Path file, String reason) {
+        JournalContents contents = JournalReader.read(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            long keep = channel.size();
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                channel.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            channel.truncate(keep);
+            Map<String, Object> end = new LinkedHashMap<>();
+            end.put("type", "end");
+            end.put("finished", Instant.now().toString());
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            contents.counts().forEach((outcome, n) -> counts.put(outcome.name(), n));
+            end.put("counts", counts);
+            end.put("requestsSent", contents.requests().size());
+            end.put("settled", reason);
+            byte[] line = (new ObjectMapper().writeValueAsString(end) + "\n").getBytes(StandardCharsets.UTF_8);
+            channel.write(ByteBuffer.wrap(line), keep);
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not settle the job journal " + file, e);
+        }
     }
 
     /** Closes the file. Without {@link #finish} first, the journal stays "unfinished" for the next start. */

@@ -81,6 +81,23 @@ class JournalUnfinishedTest {
     }
 
     @Test
+    void aSettledJournalIsNoLongerUnfinishedAndKeepsItsOutcomes() throws IOException {
+        Path file = killedMidJob(header("2025-03-01T10:00:00Z"));
+        Files.write(file, "{\"type\":\"outcome\",\"key\"".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+        JournalContents before = JournalReader.read(file);
+
+        JobJournal.settle(file, "resumed by another job");
+
+        JournalContents after = JournalReader.read(file);
+        assertThat(after.finished()).isTrue();
+        assertThat(after.results()).isEqualTo(before.results());
+        assertThat(JournalReader.unfinished(journalDir)).isEmpty();
+        assertThat(Files.readAllLines(file).get(Files.readAllLines(file).size() - 1))
+                .contains("\"settled\":\"resumed by another job\"");
+    }
+
+    @Test
     void damageBeforeTheLastLineFailsLoudlyWithTheFileAndLine() throws IOException {
         Path file = killedMidJob(header("2025-03-01T10:00:00Z"));
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package org.bucketsweep.ui.main;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -19,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.bucketsweep.model.journal.JournalEntry;
 import org.bucketsweep.ui.browser.ObjectBrowserView;
 import org.bucketsweep.ui.buckets.BucketListView;
 import org.bucketsweep.ui.results.ResultsView;
@@ -57,7 +59,9 @@ public final class MainView extends BorderPane {
         ToolBar toolbar = new ToolBar(connect, demo, connecting, new Separator(Orientation.VERTICAL), refresh,
                 delete);
 
-        SplitPane work = new SplitPane(new ObjectBrowserView(model.browser()), new ResultsView(model.results()));
+        VBox resultsPane = new VBox(unfinishedBanner(model), new ResultsView(model.results()));
+        VBox.setVgrow(resultsPane.getChildren().get(1), Priority.ALWAYS);
+        SplitPane work = new SplitPane(new ObjectBrowserView(model.browser()), resultsPane);
         work.setOrientation(Orientation.VERTICAL);
         work.setDividerPositions(0.62);
         SplitPane main = new SplitPane(new BucketListView(model.buckets()), work);
@@ -96,6 +100,43 @@ public final class MainView extends BorderPane {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model.results()::cancel);
             }
         });
+    }
+
+    /** Offers the first job that did not finish: review its outcomes, resume it, or dismiss it. */
+    private static HBox unfinishedBanner(MainViewModel model) {
+        Label text = new Label();
+        text.setId("unfinishedText");
+        text.setWrapText(true);
+        text.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (model.unfinishedJobs().isEmpty()) {
+                return "";
+            }
+            JournalEntry job = model.unfinishedJobs().get(0);
+            String more = model.unfinishedJobs().size() > 1 ? " (" + (model.unfinishedJobs().size() - 1)
+                    + " more)" : "";
+            return "A delete did not finish: " + job.header().intent() + " in " + job.header().bucket()
+                    + ", started " + job.header().started() + "; " + job.recorded() + " of "
+                    + job.header().plannedItems() + " items have an outcome." + more;
+        }, model.unfinishedJobs()));
+        Button review = new Button("Review");
+        review.setId("reviewJob");
+        review.setOnAction(e -> model.reviewJob(model.unfinishedJobs().get(0)));
+        Button resume = new Button("Resume…");
+        resume.setId("resumeJob");
+        resume.setTooltip(new Tooltip("Offer what was not confirmed deleted as a new delete, to check and confirm"));
+        resume.setOnAction(e -> model.resumeJob(model.unfinishedJobs().get(0)));
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismissJob");
+        dismiss.setOnAction(e -> model.dismissJob(model.unfinishedJobs().get(0)));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox banner = new HBox(8, new FontIcon(Material2MZ.WARNING), text, review, resume, dismiss);
+        banner.setId("unfinishedBanner");
+        banner.getStyleClass().add("unfinished-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 8, 6, 8));
+        banner.visibleProperty().bind(Bindings.isNotEmpty(model.unfinishedJobs()));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     private static VBox welcome(MainViewModel model) {

@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketBrowser;
@@ -20,6 +22,10 @@ import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.VersionRef;
+import org.bucketsweep.model.journal.JobJournal;
+import org.bucketsweep.model.journal.JournalContents;
+import org.bucketsweep.model.journal.JournalEntry;
+import org.bucketsweep.model.journal.JournalReader;
 import org.bucketsweep.model.plan.DeleteIntent;
 import org.bucketsweep.model.plan.DeletePlanner;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
@@ -28,9 +34,13 @@ import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.delete.DeleteWorkflow;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.results.ResultsViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The main window: the connection, and the bucket list, browser and results that depend on it. */
 public final class MainViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
     /** Starts the demo sandbox (blocking, off the UI thread) and says how to reach it. */
     public interface DemoSandboxStarter extends Callable<ConnectionSettings> {
@@ -47,6 +57,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ConnectionSettings> connection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("BucketSweep");
+    private final ObservableList<JournalEntry> unfinishedJobs = FXCollections.observableArrayList();
+    private final Path journalDir;
     private S3Connection open;
     private BatchDeleter deleter;
     private DeletePlanner planner;
@@ -56,6 +68,7 @@ public final class MainViewModel implements AutoCloseable {
                          Consumer<ConnectionSettings> onConnected, Path journalDir) {
         this.tasks = tasks;
         this.results = new ResultsViewModel(tasks);
+        this.journalDir = journalDir;
         this.dialogs = dialogs;
         this.demoSandbox = demoSandbox;
         this.onConnected = onConnected;
@@ -131,6 +144,66 @@ public final class MainViewModel implements AutoCloseable {
                 deleteWorkflow.start(currentDeleter, currentPlanner, connection.get().describeEndpoint(), bucket,
                         browser.prefixProperty().get(), rows, browser::refresh),
                 error -> dialogs.showFailure("Could not plan the retry", S3Failure.of(error), error));
+    }
+
+    /** Looks for jobs whose journal has no end record (the app or the machine stopped mid-job). */
+    public void checkUnfinishedJobs() {
+        if (journalDir == null) {
+            return;
+        }
+        tasks.run("find unfinished jobs", () -> JournalReader.unfinished(journalDir), unfinishedJobs::setAll,
+                error -> LOG.warn("Could not read the job journals in {}: {}", journalDir, error.getMessage()));
+    }
+
+    /** Shows an unfinished job's recorded outcomes in the results table. */
+    public void reviewJob(JournalEntry job) {
+        tasks.run("read journal", () -> JournalReader.read(job.path()), results::show,
+                error -> dialogs.showFailure("Could not read the job's journal", S3Failure.of(error), error));
+    }
+
+    /**
+     * Offers what an unfinished job did not confirm as a new delete, on the same endpoint and bucket. When that job
+     * has run, the old journal is settled so it is not offered again.
+     */
+    public void resumeJob(JournalEntry job) {
+        ConnectionSettings current = connection.get();
+        if (current == null || !current.describeEndpoint().equals(job.header().endpoint())) {
+            dialogs.showFailure("Connect first", new S3Failure("NotConnected", "This job ran against "
+                    + job.header().endpoint() + ". Connect there first, then resume it.", null, null, true), null);
+            return;
+        }
+        BucketSummary bucket = buckets.buckets().stream().filter(b -> b.name().equals(job.header().bucket()))
+                .findFirst().orElse(BucketSummary.named(job.header().bucket(), null));
+        DeletePlanner currentPlanner = planner;
+        BatchDeleter currentDeleter = deleter;
+        tasks.run("plan resume", () -> {
+            JournalContents contents = JournalReader.read(job.path());
+            return currentPlanner.plan(bucket.name(), bucket.versioningOrUnknown().versioning(),
+                    new DeleteIntent.DeleteVersions(contents.resumeItems()), new CancellationToken()).rows();
+        }, rows -> deleteWorkflow.start(currentDeleter, currentPlanner, current.describeEndpoint(), bucket, "", rows,
+                () -> {
+                    settle(job, "resumed");
+                    browser.refresh();
+                }),
+                error -> dialogs.showFailure("Could not plan the resume", S3Failure.of(error), error));
+    }
+
+    /** Marks an unfinished job as dealt with, without sending anything. */
+    public void dismissJob(JournalEntry job) {
+        settle(job, "dismissed");
+    }
+
+    private void settle(JournalEntry job, String reason) {
+        tasks.run("settle journal", () -> {
+            JobJournal.settle(job.path(), reason);
+            return job;
+        }, unfinishedJobs::remove,
+                error -> dialogs.showFailure("Could not update the job's journal", S3Failure.of(error), error));
+    }
+
+    /** Jobs that stopped before their end, oldest last. */
+    public ObservableList<JournalEntry> unfinishedJobs() {
+        return unfinishedJobs;
     }
 
     /** F5: lists the buckets and the current folder again. */

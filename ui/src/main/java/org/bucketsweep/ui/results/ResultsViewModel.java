@@ -24,6 +24,7 @@ import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.VersionRef;
+import org.bucketsweep.model.journal.JournalContents;
 import org.bucketsweep.model.journal.ResultsExport;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 
@@ -94,6 +95,16 @@ public final class ResultsViewModel {
         progress.set(0);
         running.set(true);
         updateCounts();
+    }
+
+    /** Shows a past job's results from its journal. */
+    public void show(JournalContents journal) {
+        begin("Review of " + journal.header().intent() + " in " + journal.header().bucket(),
+                journal.plannedItems().size(), null);
+        add(journal.results());
+        finish((journal.finished() ? "Finished job: " : "Unfinished job: ") + journal.header().intent() + " in "
+                + journal.header().bucket() + ", started " + journal.header().started() + ". "
+                + journal.results().size() + " of " + journal.plannedItems().size() + " items have an outcome.");
     }
 
     /** A batch of results, on the UI thread. */
@@ -218,3 +229,4 @@ public final class ResultsViewModel {
         return running.getReadOnlyProperty();
     }
 }
+
