@@ -65,7 +65,7 @@ public final class AppContext implements AutoCloseable {
             demo = DemoSandbox.start();
         }
         return new ConnectionSettings(DEMO_NAME, demo.endpoint(), demo.region(), true,
-                new CredentialsSource.StaticKeys(demo.accessKeyId(), demo.secretAccessKey()));
+                new CredentialsSource.StaticKeys(demo.accessKeyId(), demo.secretAccessKey()), true);
     }
 
     /** The connection to open at start-up without asking: the last one, if it was a profile. */

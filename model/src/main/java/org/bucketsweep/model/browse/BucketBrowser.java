@@ -12,6 +12,7 @@ import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.connection.S3Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DefaultRetention;
@@ -79,6 +80,10 @@ public final class BucketBrowser {
             if ("ObjectLockConfigurationNotFoundError".equals(code)) {
                 return ObjectLockStatus.DISABLED;
             }
+            LOG.info("Object Lock status of {} unknown: {}", bucket, e.getMessage());
+            return ObjectLockStatus.UNKNOWN;
+        } catch (SdkClientException e) {
+            // Some servers answer this call with something the SDK cannot read.
             LOG.info("Object Lock status of {} unknown: {}", bucket, e.getMessage());
             return ObjectLockStatus.UNKNOWN;
         }

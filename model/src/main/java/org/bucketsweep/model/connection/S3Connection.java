@@ -51,11 +51,15 @@ public final class S3Connection implements AutoCloseable {
 
     /** Builds the client; no request is sent until the first call. */
     public static S3Connection open(ConnectionSettings settings) {
-        SdkHttpClient http = ApacheHttpClient.builder()
+        ApacheHttpClient.Builder httpBuilder = ApacheHttpClient.builder()
                 .maxConnections(MAX_CONNECTIONS)
                 .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60))
-                .build();
+                .socketTimeout(Duration.ofSeconds(60));
+        if (settings.noConnectionReuse()) {
+            // A pooled connection older than its time to live is closed instead of reused.
+            httpBuilder.connectionTimeToLive(Duration.ofMillis(1));
+        }
+        SdkHttpClient http = httpBuilder.build();
         AwsCredentialsProvider credentials = credentialsProvider(settings.credentials());
         String region = resolveRegion(settings);
         LOG.info("Opening connection '{}' to {}", settings.name(), settings.describeEndpoint());
@@ -64,8 +68,10 @@ public final class S3Connection implements AutoCloseable {
                 builder(settings, http, credentials, region)
                         .overrideConfiguration(o -> o
                                 .retryStrategy(AwsRetryStrategy.doNotRetry())
-                                .apiCallAttemptTimeout(Duration.ofSeconds(90))
-                                .apiCallTimeout(Duration.ofSeconds(90)))
+                                // A DeleteObjects of 1000 keys takes seconds; a server that has not answered in
+                                // 30 s gets the request again (a timeout is retried like a reset).
+                                .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                                .apiCallTimeout(Duration.ofSeconds(30)))
                         .build());
     }
 
