@@ -1,6 +1,7 @@
 package org.bucketsweep.app;
 
 import javafx.application.Application;
+import org.bucketsweep.app.cli.Cli;
 import org.bucketsweep.app.settings.AppDirectories;
 
 /**
@@ -16,6 +17,8 @@ public final class Launcher {
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println("""
                     Usage: bucketsweep [--demo]
+                           bucketsweep list-versions|delete [OPTIONS]
+                           bucketsweep help [list-versions|delete]
 
                       --demo    start on the demo sandbox: a local S3 server with sample buckets
                     """);
@@ -24,6 +27,10 @@ public final class Launcher {
         // Before the first logger: logback.xml writes to the data directory.
         System.setProperty("bucketsweep.logdir",
                 AppDirectories.forThisUser().data().resolve("logs").toString());
+        if (Cli.handles(args)) {
+            // The command line: JavaFX is never started.
+            System.exit(Cli.runOnConsole(args));
+        }
         Application.launch(BucketSweepApp.class, args);
     }
 }

@@ -141,6 +141,8 @@ class WalkingSkeletonUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
                 .anyMatch(e -> e instanceof ObjectVersion v && v.deleteMarker()));
         assertThat(table.getItems()).noneMatch(e -> isVersion(e, a1) || isVersion(e, b1));
+        // The next delete can start.
+        assertThat(robot.lookup("#delete").queryButton().isDisabled()).isFalse();
     }
 
     private static boolean isVersion(ListingEntry entry, String versionId) {

@@ -1,0 +1,115 @@
+package org.bucketsweep.app.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import org.bucketsweep.model.browse.ObjectVersion;
+import org.bucketsweep.model.delete.ItemResult;
+import org.bucketsweep.model.delete.VersionRef;
+
+/** Writes one JSON object per line, as UTF-8, to a stream it flushes on request but does not close. */
+final class JsonLines implements Closeable {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    private final JsonGenerator json;
+
+    JsonLines(OutputStream out) {
+        try {
+            this.json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+            // One object per line: no separator of Jackson's between root values, our own newline after each.
+            this.json.setRootValueSeparator(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A row of {@code list-versions}: every field, versionId and lastModified {@code null} when unknown. */
+    void version(ObjectVersion v) {
+        write(() -> {
+            json.writeStartObject();
+            json.writeStringField("key", v.key());
+            json.writeStringField("versionId", v.versionId());
+            json.writeBooleanField("latest", v.latest());
+            json.writeBooleanField("deleteMarker", v.deleteMarker());
+            json.writeNumberField("size", v.size());
+            Instant modified = v.lastModified();
+            json.writeStringField("lastModified", modified == null ? null : modified.toString());
+            json.writeEndObject();
+        });
+    }
+
+    /** An item of a plan, in the {@code --items} format: the version id is left out when there is none. */
+    void item(VersionRef ref) {
+        write(() -> {
+            json.writeStartObject();
+            json.writeStringField("key", ref.key());
+            optional("versionId", ref.versionId());
+            json.writeEndObject();
+        });
+    }
+
+    /** One outcome of a delete job; {@code null} fields are left out. */
+    void result(ItemResult r) {
+        write(() -> {
+            json.writeStartObject();
+            json.writeStringField("key", r.key());
+            optional("versionId", r.versionId());
+            json.writeStringField("outcome", r.outcome().name());
+            optional("deleteMarkerVersionId", r.deleteMarkerVersionId());
+            optional("errorCode", r.errorCode());
+            optional("errorMessage", r.errorMessage());
+            optional("requestId", r.requestId());
+            json.writeEndObject();
+        });
+    }
+
+    /** Pushes what was written to the stream and flushes it. */
+    void flush() {
+        try {
+            json.flush();
+        } catch (IOException e) {
+            throw new OutputFailedException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+
+    private void optional(String field, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(field, value);
+        }
+    }
+
+    private void write(IoAction action) {
+        try {
+            action.run();
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new OutputFailedException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** Output could not be written (a closed pipe, a full disk). */
+    static final class OutputFailedException extends UncheckedIOException {
+        OutputFailedException(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}
