@@ -34,9 +34,9 @@ click 400 213 0.5                                         # 2024.csv: an older v
 xdotool keydown ctrl; click 400 325 0.3; click 400 381 0.3; xdotool keyup ctrl   # 2025.csv older version, draft.txt
 click 500 41 2                                            # Delete…
 shot screenshot-delete-dialog.png
-click 700 515 0.3                                         # the confirmation field
-xdotool key --delay 40 d e m o minus v e r s i o n e d    # type the bucket name to confirm
+click 680 575 0.5                                         # the confirmation field (activates the dialog)
+xdotool key --delay 40 d e m o minus v e r s i o n e d    # type the bucket name
 sleep 0.5
-click 904 587 4                                           # Delete, now enabled
+click 925 697 4                                           # Delete, now enabled
 shot screenshot-main.png
 echo "Screenshots written to $top/docs"

@@ -67,9 +67,9 @@ public final class ObjectBrowserView extends VBox {
         backButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         forwardButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
 
-        ToggleButton flat = new ToggleButton("All depths", new FontIcon(Material2AL.ACCOUNT_TREE));
+        ToggleButton flat = new ToggleButton(null, new FontIcon(Material2AL.ACCOUNT_TREE));
         flat.setId("flat");
-        flat.setTooltip(new Tooltip("Every key under this folder, at all depths, instead of one level"));
+        flat.setTooltip(new Tooltip("All depths: every key under this folder instead of one level"));
         flat.selectedProperty().bindBidirectional(model.flatProperty());
         flat.disableProperty().bind(model.bucketProperty().isNull());
 
@@ -85,11 +85,14 @@ public final class ObjectBrowserView extends VBox {
         status.setId("browserStatus");
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add("text-muted");
+        status.setMinWidth(0);
+        breadcrumb.setMinWidth(Region.USE_PREF_SIZE);
+        showVersions.setMinWidth(Region.USE_PREF_SIZE);
 
         TextField filter = new TextField();
         filter.setId("browserFilter");
         filter.setPromptText("Filter loaded rows (Ctrl+F)");
-        filter.setPrefColumnCount(16);
+        filter.setPrefColumnCount(12);
         filter.textProperty().bindBidirectional(model.filterProperty());
         filter.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

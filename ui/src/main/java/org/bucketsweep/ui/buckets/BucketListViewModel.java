@@ -128,14 +128,18 @@ public final class BucketListViewModel {
     }
 
     private static BucketSummary withStatus(BucketBrowser source, BucketSummary bucket) {
+        // Each status on its own: a server that cannot answer one question may well answer the other, and a
+        // bucket that vanished since the list was made shows as unknown rather than failing the list.
         BucketVersioning versioning;
-        ObjectLockStatus lock;
         try {
             versioning = source.versioningOf(bucket.name());
+        } catch (RuntimeException e) {
+            versioning = BucketVersioning.UNKNOWN;
+        }
+        ObjectLockStatus lock;
+        try {
             lock = source.objectLockOf(bucket.name());
         } catch (RuntimeException e) {
-            // A bucket that vanished since the list was made: show it as unknown rather than fail the list.
-            versioning = BucketVersioning.UNKNOWN;
             lock = ObjectLockStatus.UNKNOWN;
         }
         return bucket.withStatus(versioning, lock);

@@ -132,6 +132,17 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         confirmBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.planProperty().get() != null
                 && model.planProperty().get().preview().permanent(), model.planProperty()));
         confirmBox.managedProperty().bind(confirmBox.visibleProperty());
+        // Where confirmation is needed, the cursor waits in the field: type the name, then click Delete.
+        confirmBox.visibleProperty().addListener((obs, was, now) -> {
+            if (now) {
+                typed.requestFocus();
+            }
+        });
+        setOnShown(e -> {
+            if (confirmBox.isVisible()) {
+                typed.requestFocus();
+            }
+        });
 
         VBox content = new VBox(10, intentBox, targetBox, noncurrentBox, preview, confirmBox, advanced);
         if (model.mfaRequired()) {
