@@ -15,4 +15,21 @@ public interface DeleteListener {
     /** Just before a request is sent (for the journal). {@code attempt} counts from 1. */
     default void onRequest(int requestNumber, int attempt, List<VersionRef> items) {
     }
+
+    /** Both listeners, {@code first} first: e.g. the journal, then the screen. */
+    static DeleteListener both(DeleteListener first, DeleteListener second) {
+        return new DeleteListener() {
+            @Override
+            public void onResults(List<ItemResult> results) {
+                first.onResults(results);
+                second.onResults(results);
+            }
+
+            @Override
+            public void onRequest(int requestNumber, int attempt, List<VersionRef> items) {
+                first.onRequest(requestNumber, attempt, items);
+                second.onRequest(requestNumber, attempt, items);
+            }
+        };
+    }
 }

@@ -177,18 +177,7 @@ class JournalJobTest {
     }
 
     private DeleteListener forwardingTo(JobJournal journal) {
-        return new DeleteListener() {
-            @Override
-            public void onResults(List<ItemResult> results) {
-                streamed.addAll(results);
-                journal.onResults(results);
-            }
-
-            @Override
-            public void onRequest(int requestNumber, int attempt, List<VersionRef> items) {
-                journal.onRequest(requestNumber, attempt, items);
-            }
-        };
+        return DeleteListener.both(journal, streamed::addAll);
     }
 
     static Path single(Path dir) throws IOException {

@@ -18,7 +18,6 @@ import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.MfaCancelledException;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.MfaRequest;
-import org.bucketsweep.model.delete.VersionRef;
 import org.bucketsweep.model.journal.JobHeader;
 import org.bucketsweep.model.journal.JobJournal;
 import org.bucketsweep.model.plan.DeletePlan;
@@ -100,18 +99,8 @@ public final class DeleteWorkflow {
         }
         JobHeader header = JobHeader.start(job, endpoint, intent, JobHeader.plannedCounts(plan.preview()));
         try (JobJournal journal = JobJournal.create(journalDir, header, job.items())) {
-            DeleteSummary summary = deleter.run(job, this::askMfa, new DeleteListener() {
-                @Override
-                public void onResults(List<ItemResult> batch) {
-                    journal.onResults(batch);
-                    batcher.addAll(batch);
-                }
-
-                @Override
-                public void onRequest(int requestNumber, int attempt, List<VersionRef> items) {
-                    journal.onRequest(requestNumber, attempt, items);
-                }
-            }, cancel);
+            DeleteSummary summary = deleter.run(job, this::askMfa, DeleteListener.both(journal, batcher::addAll),
+                    cancel);
             journal.finish(summary);
             return summary;
         }
