@@ -74,11 +74,15 @@ public final class BucketSweepApp extends Application {
 
     /** For the installer smoke test: exits 0 as soon as the window lists buckets. */
     private static void exitOnceBucketsShow(MainViewModel model) {
-        model.buckets().buckets().addListener((ListChangeListener<BucketSummary>) c -> {
-            if (!model.buckets().buckets().isEmpty()) {
-                System.out.println("READY " + (System.currentTimeMillis() - LAUNCHED_AT) + " ms: "
-                        + model.buckets().buckets().size() + " buckets shown");
-                Platform.exit();
+        model.buckets().buckets().addListener(new ListChangeListener<BucketSummary>() {
+            @Override
+            public void onChanged(Change<? extends BucketSummary> change) {
+                if (!model.buckets().buckets().isEmpty()) {
+                    model.buckets().buckets().removeListener(this);
+                    System.out.println("READY " + (System.currentTimeMillis() - LAUNCHED_AT) + " ms: "
+                            + model.buckets().buckets().size() + " buckets shown");
+                    Platform.exit();
+                }
             }
         });
     }
