@@ -244,6 +244,7 @@ public final class DeleteThroughput {
     /** How long the last seeding's PUTs took (without the listing that follows them). */
     private long lastPutNanos;
 
+    @SuppressWarnings("deprecation") // ApacheHttpClient, as in S3Connection: the ceiling uses the same HTTP client
     private DeleteThroughput(Config config, int port) throws IOException {
         this.config = config;
         this.endpoint = URI.create("http://" + HOST + ":" + port);
