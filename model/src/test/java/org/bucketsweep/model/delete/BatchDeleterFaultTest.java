@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.bucketsweep.model.CancellationToken;
-import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.testing.FaultProxy;
 import org.bucketsweep.model.testing.FaultProxy.Fault;
 import org.bucketsweep.model.testing.FaultProxy.RecordedRequest;
+import org.bucketsweep.model.testing.ProxiedConnection;
 import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -27,24 +27,23 @@ class BatchDeleterFaultTest {
     @RegisterExtension
     final S3ProxyExtension server = S3ProxyServer.extension();
 
+    private ProxiedConnection s3;
     private FaultProxy proxy;
-    private S3Connection connection;
     private TestBuckets buckets;
     private BatchDeleter deleter;
     private final List<ItemResult> streamed = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void connect() throws Exception {
-        proxy = FaultProxy.start(server.getUri());
-        connection = S3Connection.open(TestBuckets.settings(proxy.uri()));
-        buckets = new TestBuckets(connection.client());
-        deleter = new BatchDeleter(connection);
+        s3 = ProxiedConnection.to(server.getUri());
+        proxy = s3.proxy();
+        buckets = s3.buckets();
+        deleter = new BatchDeleter(s3.connection());
     }
 
     @AfterEach
     void close() {
-        connection.close();
-        proxy.close();
+        s3.close();
     }
 
     @Test
@@ -176,9 +175,7 @@ class BatchDeleterFaultTest {
     }
 
     private List<RecordedRequest> deleteObjectsRequests() {
-        return proxy.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.hasQueryParameter("delete"))
-                .toList();
+        return s3.deleteObjectsRequests();
     }
 
 }

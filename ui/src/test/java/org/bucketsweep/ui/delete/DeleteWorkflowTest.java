@@ -21,6 +21,7 @@ import org.bucketsweep.model.journal.JournalEntry;
 import org.bucketsweep.model.journal.JournalReader;
 import org.bucketsweep.model.plan.DeletePlanner;
 import org.bucketsweep.model.testing.FaultProxy;
+import org.bucketsweep.model.testing.ProxiedConnection;
 import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.ui.dialog.MfaAnswer;
@@ -40,12 +41,13 @@ class DeleteWorkflowTest {
     @RegisterExtension
     final S3ProxyExtension server = S3ProxyServer.extension();
 
-    private final FakeDialogs dialogs = new FakeDialogs();
     @TempDir
     Path journals;
 
+    private final FakeDialogs dialogs = new FakeDialogs();
     private final ResultsViewModel results = new ResultsViewModel(new DirectTaskRunner());
     private DeleteWorkflow workflow;
+    private ProxiedConnection s3;
     private FaultProxy proxy;
     private S3Connection connection;
     private TestBuckets buckets;
@@ -54,16 +56,16 @@ class DeleteWorkflowTest {
     @BeforeEach
     void connect() throws Exception {
         workflow = new DeleteWorkflow(new DirectTaskRunner(), dialogs, results, journals);
-        proxy = FaultProxy.start(server.getUri());
-        connection = S3Connection.open(TestBuckets.settings(proxy.uri()));
-        buckets = new TestBuckets(connection.client());
+        s3 = ProxiedConnection.to(server.getUri());
+        proxy = s3.proxy();
+        connection = s3.connection();
+        buckets = s3.buckets();
         buckets.versionedBucket("vers");
     }
 
     @AfterEach
     void close() {
-        connection.close();
-        proxy.close();
+        s3.close();
     }
 
     @Test
