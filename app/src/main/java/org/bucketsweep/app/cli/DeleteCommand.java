@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.bucketsweep.app.settings.AppDirectories;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketVersioning;
@@ -28,6 +29,7 @@ import org.bucketsweep.model.browse.VersioningStatus;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteJob;
+import org.bucketsweep.model.delete.DeleteListener;
 import org.bucketsweep.model.delete.DeleteOptions;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.DeletePreview;
@@ -35,6 +37,8 @@ import org.bucketsweep.model.delete.DeleteSummary;
 import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.VersionRef;
+import org.bucketsweep.model.journal.JobHeader;
+import org.bucketsweep.model.journal.JobJournal;
 import org.bucketsweep.model.plan.DeleteIntent;
 import org.bucketsweep.model.plan.DeletePlan;
 import org.bucketsweep.model.plan.DeletePlanner;
@@ -219,7 +223,7 @@ final class DeleteCommand implements Callable<Integer> {
             }
             DeleteJob job = new DeleteJob(bucket, plan.items(), mfaDelete, options());
             MfaCodeSupplier mfa = mfaCodes(job, cancel);
-            exitCode = run(s3, job, mfa, resultsFile, cancel);
+            exitCode = run(s3, job, plan, mfa, resultsFile, cancel);
             return exitCode;
         } finally {
             closeQuietly(resultsFile);
@@ -421,15 +425,26 @@ final class DeleteCommand implements Callable<Integer> {
         return MfaCodes.fromConsole(mfaSerial.trim(), console, context.err(), cancel);
     }
 
-    private int run(S3Connection s3, DeleteJob job, MfaCodeSupplier mfa, OutputStream resultsFile,
+    private int run(S3Connection s3, DeleteJob job, Plan plan, MfaCodeSupplier mfa, OutputStream resultsFile,
                     CancellationToken cancel) {
+        // Journaled like the window's jobs: a killed run leaves a job the app offers to review and resume.
+        Path journalDir = AppDirectories.forEnvironment(context.env()).data().resolve("journal");
+        JobHeader header = JobHeader.start(job, s3.settings().describeEndpoint(), plan.description(),
+                JobHeader.plannedCounts(plan.preview()));
+        try (JobJournal journal = JobJournal.create(journalDir, header, job.items())) {
+            return run(s3, job, mfa, resultsFile, cancel, journal);
+        }
+    }
+
+    private int run(S3Connection s3, DeleteJob job, MfaCodeSupplier mfa, OutputStream resultsFile,
+                    CancellationToken cancel, JobJournal journal) {
         PrintStream err = context.err();
         Map<String, Integer> failures = new TreeMap<>();
         Exception[] writeFailure = {null};
         long started = System.nanoTime();
         DeleteSummary summary;
         try (JsonLines out = new JsonLines(resultsFile != null ? resultsFile : context.out())) {
-            summary = new BatchDeleter(s3).run(job, mfa, batch -> {
+            summary = new BatchDeleter(s3).run(job, mfa, DeleteListener.both(journal, batch -> {
                 for (ItemResult r : batch) {
                     if (r.outcome() == DeleteOutcome.FAILED) {
                         failures.merge(r.errorCode() == null ? "unknown" : r.errorCode(), 1, Integer::sum);
@@ -445,7 +460,8 @@ final class DeleteCommand implements Callable<Integer> {
                     // Never stop a job half-way for its report: finish it, and say so at the end.
                     writeFailure[0] = e;
                 }
-            }, cancel);
+            }), cancel);
+            journal.finish(summary);
         } catch (JsonLines.OutputFailedException e) {
             writeFailure[0] = e;
             summary = null;

@@ -13,10 +13,16 @@ public record AppDirectories(Path config, Path data) {
     private static final String APP = "BucketSweep";
 
     public static AppDirectories forThisUser() {
-        return of(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+        return forEnvironment(System.getenv());
     }
 
-    static AppDirectories of(Map<String, String> env, String osName, Path home) {
+    /** This user's directories, as the given environment variables place them. */
+    public static AppDirectories forEnvironment(Map<String, String> env) {
+        return of(env, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+    }
+
+    /** The directories for this environment (BUCKETSWEEP_HOME, XDG_*, APPDATA …), OS and home folder. */
+    public static AppDirectories of(Map<String, String> env, String osName, Path home) {
         String override = env.get("BUCKETSWEEP_HOME");
         if (override != null && !override.isBlank()) {
             Path root = Path.of(override);

@@ -30,6 +30,7 @@ import org.bucketsweep.model.testing.FaultProxy;
 import org.bucketsweep.model.testing.FaultProxy.Fault;
 import org.bucketsweep.model.testing.FaultProxy.RecordedRequest;
 import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.journal.JournalReader;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +42,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line, run in-process against S3Proxy (which checks signatures and keeps versions). */
 class CliTest {
 
+    /** The CLI journals its jobs under BUCKETSWEEP_HOME: a folder of the test's, never the user's. */
+    private static final Path HOME = temporaryHome();
     private static final Map<String, String> ENV = Map.of(
-            "AWS_ACCESS_KEY_ID", TestBuckets.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", TestBuckets.SECRET_KEY);
+            "AWS_ACCESS_KEY_ID", TestBuckets.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", TestBuckets.SECRET_KEY,
+            "BUCKETSWEEP_HOME", HOME.toString());
+
+    private static Path temporaryHome() {
+        try {
+            return Files.createTempDirectory("bucketsweep-cli-test");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
@@ -200,6 +212,13 @@ class CliTest {
         assertThat(cli("list-versions", "--bucket", "all").lines())
                 .extracting(r -> r.get("key").asText() + " " + r.get("versionId").asText())
                 .containsExactly("other " + other);
+        // The job is journaled like the window's, and finished.
+        assertThat(JournalReader.list(HOME.resolve("data").resolve("journal")))
+                .filteredOn(entry -> entry.header().bucket().equals("all")).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.finished()).isTrue();
+                    assertThat(entry.recorded()).isEqualTo(4);
+                });
     }
 
     @Test
@@ -323,7 +342,8 @@ class CliTest {
     void aWrongSecretKeyExitsOneWithTheServersErrorAndNoStackTrace() {
         buckets.versionedBucket("keys");
         Map<String, String> wrong = Map.of(
-                "AWS_ACCESS_KEY_ID", TestBuckets.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", "not-the-secret");
+                "AWS_ACCESS_KEY_ID", TestBuckets.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", "not-the-secret",
+                "BUCKETSWEEP_HOME", HOME.toString());
 
         Run list = run(new Call().env(wrong), "list-versions", "--bucket", "keys");
         Run delete = run(new Call().env(wrong), "delete", "--bucket", "keys", "--intent", "all-versions",
