@@ -144,8 +144,19 @@ public final class ObjectBrowserView extends VBox {
         table.getColumns().add(column("Version ID", e -> e instanceof ObjectVersion v ? v.versionId() : null, 230));
         table.getColumns().add(column("Latest", e -> e instanceof ObjectVersion v && v.versionId() != null
                 ? (v.latest() ? "latest" : "") : null, 70));
-        table.getColumns().add(column("Size", e -> e instanceof ObjectVersion v && !v.deleteMarker()
-                ? Sizes.human(v.size()) : null, 90));
+        // The size column holds bytes, so that it sorts by size; cells show them readable.
+        TableColumn<ListingEntry, Long> size = new TableColumn<>("Size");
+        size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                c.getValue() instanceof ObjectVersion v && !v.deleteMarker() ? v.size() : null));
+        size.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long bytes, boolean empty) {
+                super.updateItem(bytes, empty);
+                setText(empty || bytes == null ? null : Sizes.human(bytes));
+            }
+        });
+        size.setPrefWidth(90);
+        table.getColumns().add(size);
         table.getColumns().add(column("Last modified", e -> e instanceof ObjectVersion v && v.lastModified() != null
                 ? TIME.format(v.lastModified()) : null, 160));
 

@@ -58,6 +58,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("BucketSweep");
     private final ObservableList<JournalEntry> unfinishedJobs = FXCollections.observableArrayList();
+    private final BooleanBinding canDelete;
     private final Path journalDir;
     private S3Connection open;
     private BatchDeleter deleter;
@@ -76,6 +77,9 @@ public final class MainViewModel implements AutoCloseable {
         this.browser = new ObjectBrowserViewModel(tasks, dialogs);
         this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results, journalDir);
         results.setOnRetry(this::retryFailed);
+        canDelete = Bindings.createBooleanBinding(
+                () -> browser.bucketProperty().get() != null && !results.runningProperty().get(),
+                browser.bucketProperty(), results.runningProperty());
         buckets.selectedProperty().addListener((obs, was, now) -> {
             if (was == null || now == null || !was.name().equals(now.name())) {
                 browser.open(now);
@@ -214,9 +218,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** A bucket is open and no delete is running (without a selection the dialog works on the folder). */
     public BooleanBinding canDelete() {
-        return Bindings.createBooleanBinding(
-                () -> browser.bucketProperty().get() != null && !results.runningProperty().get(),
-                browser.bucketProperty(), results.runningProperty());
+        return canDelete;
     }
 
     @Override

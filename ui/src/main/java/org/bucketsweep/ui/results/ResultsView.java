@@ -2,8 +2,8 @@ package org.bucketsweep.ui.results;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -121,7 +121,7 @@ public final class ResultsView extends VBox {
             }
         });
         TableColumn<ItemResult, DeleteOutcome> outcome = new TableColumn<>("Outcome");
-        outcome.setCellValueFactory(c -> new ReadOnlyObjectWrapperValue<>(c.getValue().outcome()));
+        outcome.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().outcome()));
         outcome.setCellFactory(c -> new OutcomeTableCell());
         outcome.setPrefWidth(215);
         table.getColumns().add(outcome);
@@ -152,14 +152,6 @@ public final class ResultsView extends VBox {
         });
         icon.getStyleClass().add("outcome-" + outcome.name().toLowerCase().replace('_', '-'));
         return icon;
-    }
-
-    /** A constant cell value. */
-    private static final class ReadOnlyObjectWrapperValue<T> extends javafx.beans.property.ReadOnlyObjectWrapper<T>
-            implements ObservableValue<T> {
-        ReadOnlyObjectWrapperValue(T value) {
-            super(value);
-        }
     }
 
     private static final class OutcomeTableCell extends TableCell<ItemResult, DeleteOutcome> {

@@ -1,0 +1,55 @@
+package org.bucketsweep.app.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.bucketsweep.app.settings.Settings.SavedConnection;
+import org.bucketsweep.app.settings.Settings.WindowBounds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+    @TempDir
+    Path config;
+
+    @Test
+    void windowAndLastConnectionSurviveARestart() throws IOException {
+        Settings saved = Settings.defaults()
+                .withWindow(new WindowBounds(10, 20, 1000, 700, false))
+                .withLastConnection(new SavedConnection("keys", "minio", "http://127.0.0.1:9000", "us-east-1", true,
+                        null, "AKIAEXAMPLE"));
+        try (SettingsStore store = new SettingsStore(config)) {
+            store.saveLater(saved);
+        }
+
+        assertThat(new SettingsStore(config).load()).isEqualTo(saved);
+        assertThat(config).isDirectoryContaining("glob:**/settings.json");
+        try (var files = Files.list(config)) {
+            assertThat(files).as("no temporary file left behind").hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnreadableOrNewerFileGivesTheDefaults() throws IOException {
+        Files.writeString(config.resolve("settings.json"), "{ not json");
+        assertThat(new SettingsStore(config).load()).isEqualTo(Settings.defaults());
+
+        Files.writeString(config.resolve("settings.json"), "{\"schemaVersion\": 99}");
+        assertThat(new SettingsStore(config).load()).isEqualTo(Settings.defaults());
+    }
+
+    @Test
+    void directoriesFollowEachOperatingSystemsConvention() {
+        Path home = Path.of("/home/u");
+        assertThat(AppDirectories.of(Map.of(), "Linux", home)).isEqualTo(new AppDirectories(
+                home.resolve(".config/bucketsweep"), home.resolve(".local/share/bucketsweep")));
+        assertThat(AppDirectories.of(Map.of("BUCKETSWEEP_HOME", "/tmp/b"), "Linux", home).data())
+                .isEqualTo(Path.of("/tmp/b/data"));
+        assertThat(AppDirectories.of(Map.of("APPDATA", "C:/A", "LOCALAPPDATA", "C:/L"), "Windows 11", home))
+                .isEqualTo(new AppDirectories(Path.of("C:/A/BucketSweep"), Path.of("C:/L/BucketSweep")));
+    }
+}
