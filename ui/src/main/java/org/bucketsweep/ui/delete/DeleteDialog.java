@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -75,7 +76,7 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         before.setId("noncurrentBefore");
         before.setPromptText("any date");
         before.valueProperty().bindBidirectional(model.noncurrentBeforeProperty());
-        CheckBox keepBox = new CheckBox("keep the newest");
+        CheckBox keepBox = new CheckBox();
         keepBox.setId("keepNewestEnabled");
         keepBox.setSelected(model.keepNewestProperty().get() != null);
         Spinner<Integer> keep = new Spinner<>(0, 1000, model.keepNewestProperty().get() == null ? 1
@@ -87,9 +88,12 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         Runnable pushKeep = () -> model.keepNewestProperty().set(keepBox.isSelected() ? keep.getValue() : null);
         keepBox.selectedProperty().addListener(x -> pushKeep.run());
         keep.valueProperty().addListener(x -> pushKeep.run());
-        HBox noncurrentBox = new HBox(8, new Label("noncurrent since before"), before, keepBox, keep,
-                new Label("noncurrent versions of each key"));
-        noncurrentBox.setStyle("-fx-alignment: center-left;");
+        keepBox.setText("Keep the newest");
+        HBox sinceRow = new HBox(8, new Label("Noncurrent since before"), before);
+        HBox keepRow = new HBox(8, keepBox, keep, new Label("noncurrent versions of each key"));
+        sinceRow.setAlignment(Pos.CENTER_LEFT);
+        keepRow.setAlignment(Pos.CENTER_LEFT);
+        VBox noncurrentBox = new VBox(6, sinceRow, keepRow);
         noncurrentBox.visibleProperty().bind(model.intentProperty().isEqualTo(Intent.NONCURRENT));
         noncurrentBox.managedProperty().bind(noncurrentBox.visibleProperty());
 
