@@ -179,7 +179,12 @@ public final class BatchDeleter {
                 listener(requestNumber, attempt, batch);
                 try {
                     requestsSent.incrementAndGet();
-                    DeleteObjectsResponse response = s3.deleteObjects(request(batch, mfaHeader));
+                    DeleteObjectsResponse response;
+                    try {
+                        response = s3.deleteObjects(request(batch, mfaHeader));
+                    } finally {
+                        answered(requestNumber, attempt);
+                    }
                     return match(batch, response, job.options().quiet(), attempt);
                 } catch (AwsServiceException e) {
                     last = S3Failure.of(e);
@@ -248,7 +253,12 @@ public final class BatchDeleter {
                     listener(requestNumber, attempt, List.of(ref));
                     try {
                         requestsSent.incrementAndGet();
-                        DeleteObjectResponse r = s3.deleteObject(singleRequest(ref, mfaHeader));
+                        DeleteObjectResponse r;
+                        try {
+                            r = s3.deleteObject(singleRequest(ref, mfaHeader));
+                        } finally {
+                            answered(requestNumber, attempt);
+                        }
                         result = singleResult(ref, r, attempt);
                     } catch (SdkException e) {
                         S3Failure f = S3Failure.of(e);
@@ -314,6 +324,12 @@ public final class BatchDeleter {
         private void listener(int requestNumber, int attempt, List<VersionRef> batch) {
             synchronized (listener) {
                 listener.onRequest(requestNumber, attempt, batch);
+            }
+        }
+
+        private void answered(int requestNumber, int attempt) {
+            synchronized (listener) {
+                listener.onResponse(requestNumber, attempt);
             }
         }
 

@@ -16,6 +16,10 @@ public interface DeleteListener {
     default void onRequest(int requestNumber, int attempt, List<VersionRef> items) {
     }
 
+    /** The server answered that attempt, or it failed on the way (for counting requests in flight). */
+    default void onResponse(int requestNumber, int attempt) {
+    }
+
     /** Both listeners, {@code first} first: e.g. the journal, then the screen. */
     static DeleteListener both(DeleteListener first, DeleteListener second) {
         return new DeleteListener() {
@@ -29,6 +33,12 @@ public interface DeleteListener {
             public void onRequest(int requestNumber, int attempt, List<VersionRef> items) {
                 first.onRequest(requestNumber, attempt, items);
                 second.onRequest(requestNumber, attempt, items);
+            }
+
+            @Override
+            public void onResponse(int requestNumber, int attempt) {
+                first.onResponse(requestNumber, attempt);
+                second.onResponse(requestNumber, attempt);
             }
         };
     }
