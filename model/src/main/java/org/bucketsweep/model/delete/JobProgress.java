@@ -1,9 +1,12 @@
 package org.bucketsweep.model.delete;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -19,6 +22,7 @@ public final class JobProgress implements DeleteListener {
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger requestsSent = new AtomicInteger();
+    private final AtomicIntegerArray byOutcome = new AtomicIntegerArray(DeleteOutcome.values().length);
     private final AtomicLong finishedNanos = new AtomicLong(Long.MIN_VALUE);
 
     /** Starts the clock now. */
@@ -45,6 +49,7 @@ public final class JobProgress implements DeleteListener {
 
     @Override
     public void onResults(List<ItemResult> results) {
+        results.forEach(r -> byOutcome.incrementAndGet(r.outcome().ordinal()));
         done.addAndGet(results.size());
     }
 
@@ -56,8 +61,12 @@ public final class JobProgress implements DeleteListener {
     public Snapshot snapshot() {
         long end = finishedNanos.get();
         long now = end == Long.MIN_VALUE ? nanoClock.getAsLong() : end;
+        Map<DeleteOutcome, Integer> counts = new EnumMap<>(DeleteOutcome.class);
+        for (DeleteOutcome outcome : DeleteOutcome.values()) {
+            counts.put(outcome, byOutcome.get(outcome.ordinal()));
+        }
         return new Snapshot(done.get(), total, Math.max(0, inFlight.get()), requestsSent.get(),
-                Duration.ofNanos(Math.max(0, now - startedNanos)));
+                Duration.ofNanos(Math.max(0, now - startedNanos)), counts);
     }
 
     /**
@@ -66,8 +75,14 @@ public final class JobProgress implements DeleteListener {
      * @param done         items with an outcome (of any kind)
      * @param inFlight     requests sent and not yet answered
      * @param requestsSent requests sent so far, retries included
+     * @param counts       outcomes so far, every {@link DeleteOutcome} present
      */
-    public record Snapshot(int done, int total, int inFlight, int requestsSent, Duration elapsed) {
+    public record Snapshot(int done, int total, int inFlight, int requestsSent, Duration elapsed,
+                           Map<DeleteOutcome, Integer> counts) {
+
+        public Snapshot {
+            counts = Map.copyOf(counts);
+        }
 
         /** Items per second since the start; 0 before the first outcome. */
         public double itemsPerSecond() {

@@ -51,6 +51,8 @@ class JobProgressTest {
             assertThat(end.fraction()).isEqualTo(1.0);
             assertThat(end.requestsSent()).isEqualTo(3);
             assertThat(end.inFlight()).isZero();
+            assertThat(end.counts()).containsEntry(DeleteOutcome.DELETED, 2500)
+                    .containsEntry(DeleteOutcome.FAILED, 0);
             assertThat(end.remaining()).contains(Duration.ZERO);
             // Each request was counted in flight from the moment it was sent.
             assertThat(inFlightWhenSent).hasSize(3).allSatisfy(n -> assertThat(n).isBetween(1, 3));

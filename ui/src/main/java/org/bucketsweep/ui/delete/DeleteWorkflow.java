@@ -15,6 +15,7 @@ import org.bucketsweep.model.delete.DeleteListener;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.DeleteSummary;
 import org.bucketsweep.model.delete.ItemResult;
+import org.bucketsweep.model.delete.JobProgress;
 import org.bucketsweep.model.delete.MfaCancelledException;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.MfaRequest;
@@ -27,6 +28,8 @@ import org.bucketsweep.ui.concurrent.UiBatcher;
 import org.bucketsweep.ui.dialog.DeleteDecision;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.dialog.MfaAnswer;
+import org.bucketsweep.ui.jobs.JobRow;
+import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
 
 /**
@@ -38,15 +41,18 @@ public final class DeleteWorkflow {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ResultsViewModel results;
+    private final JobsViewModel jobs;
     private final Path journalDir;
     /** The serial typed last; the code itself is never kept. */
     private volatile String rememberedSerial = "";
 
     /** @param journalDir where each job's journal goes; {@code null} keeps none (tests) */
-    public DeleteWorkflow(TaskRunner tasks, DialogService dialogs, ResultsViewModel results, Path journalDir) {
+    public DeleteWorkflow(TaskRunner tasks, DialogService dialogs, ResultsViewModel results, JobsViewModel jobs,
+                          Path journalDir) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.results = results;
+        this.jobs = jobs;
         this.journalDir = journalDir;
     }
 
@@ -67,22 +73,31 @@ public final class DeleteWorkflow {
         DeletePlan plan = decision.get().plan();
         boolean mfa = bucket.versioningOrUnknown().mfaDelete() == MfaDeleteStatus.ENABLED;
         DeleteJob job = new DeleteJob(bucket.name(), plan.items(), mfa, decision.get().options());
-        CancellationToken cancel = new CancellationToken();
-        results.begin(capitalize(plan.intent().describe()) + " in " + bucket.name() + "…", job.items().size(),
-                cancel);
-        UiBatcher<ItemResult> batcher = new UiBatcher<>(tasks.ui(), results::add);
         String intent = capitalize(plan.intent().describe());
+        JobHeader header = JobHeader.start(job, endpoint, intent, JobHeader.plannedCounts(plan.preview()));
+        CancellationToken cancel = new CancellationToken();
+        JobProgress progress = new JobProgress(job.items().size());
+        JobRow row = jobs.started(header, progress, cancel);
+        results.begin(intent + " in " + bucket.name() + "…", bucket.name(), job.items().size(), cancel);
+        UiBatcher<ItemResult> batcher = new UiBatcher<>(tasks.ui(), batch -> {
+            results.add(batch);
+            jobs.tick();
+        });
+        DeleteListener screen = DeleteListener.both(progress, batcher::addAll);
         tasks.run("delete in " + bucket.name(),
-                () -> runJournaled(deleter, job, endpoint, intent, plan, batcher, cancel),
+                () -> runJournaled(deleter, job, header, screen, row, cancel),
                 summary -> {
                     batcher.flush();
                     results.finish(describe(bucket.name(), summary));
+                    jobs.finished(row, summary);
                     onFinished.run();
                 },
                 error -> {
                     batcher.flush();
-                    results.finish("The delete stopped: " + S3Failure.of(error).summary());
-                    dialogs.showFailure("The delete stopped", S3Failure.of(error), error);
+                    S3Failure failure = S3Failure.of(error);
+                    results.finish("The delete stopped: " + failure.summary());
+                    jobs.stopped(row, failure);
+                    dialogs.showFailure("The delete stopped", failure, error);
                     onFinished.run();
                 });
         return true;
@@ -92,15 +107,14 @@ public final class DeleteWorkflow {
      * Runs the job with its journal: the plan is on disk before the first request, each request before it is sent,
      * each outcome after it arrives, so a crash leaves a job that can be reviewed and resumed.
      */
-    private DeleteSummary runJournaled(BatchDeleter deleter, DeleteJob job, String endpoint, String intent,
-                                       DeletePlan plan, UiBatcher<ItemResult> batcher, CancellationToken cancel) {
+    private DeleteSummary runJournaled(BatchDeleter deleter, DeleteJob job, JobHeader header, DeleteListener screen,
+                                       JobRow row, CancellationToken cancel) {
         if (journalDir == null) {
-            return deleter.run(job, this::askMfa, batcher::addAll, cancel);
+            return deleter.run(job, this::askMfa, screen, cancel);
         }
-        JobHeader header = JobHeader.start(job, endpoint, intent, JobHeader.plannedCounts(plan.preview()));
         try (JobJournal journal = JobJournal.create(journalDir, header, job.items())) {
-            DeleteSummary summary = deleter.run(job, this::askMfa, DeleteListener.both(journal, batcher::addAll),
-                    cancel);
+            tasks.ui().execute(() -> jobs.journaled(row, journal.path()));
+            DeleteSummary summary = deleter.run(job, this::askMfa, DeleteListener.both(journal, screen), cancel);
             journal.finish(summary);
             return summary;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketSummary;
@@ -25,6 +26,8 @@ import org.bucketsweep.model.testing.ProxiedConnection;
 import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.ui.dialog.MfaAnswer;
+import org.bucketsweep.ui.jobs.JobRow;
+import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
@@ -45,7 +48,8 @@ class DeleteWorkflowTest {
     Path journals;
 
     private final FakeDialogs dialogs = new FakeDialogs();
-    private final ResultsViewModel results = new ResultsViewModel(new DirectTaskRunner());
+    private final ResultsViewModel results = new ResultsViewModel(new DirectTaskRunner(), dialogs);
+    private JobsViewModel jobs;
     private DeleteWorkflow workflow;
     private ProxiedConnection s3;
     private FaultProxy proxy;
@@ -55,7 +59,8 @@ class DeleteWorkflowTest {
 
     @BeforeEach
     void connect() throws Exception {
-        workflow = new DeleteWorkflow(new DirectTaskRunner(), dialogs, results, journals);
+        jobs = new JobsViewModel(new DirectTaskRunner(), journals);
+        workflow = new DeleteWorkflow(new DirectTaskRunner(), dialogs, results, jobs, journals);
         s3 = ProxiedConnection.to(server.getUri());
         proxy = s3.proxy();
         connection = s3.connection();
@@ -146,6 +151,60 @@ class DeleteWorkflowTest {
         results.export(csv);
         assertThat(Files.readAllLines(csv)).hasSize(3).anySatisfy(line -> assertThat(line).startsWith("a," + v1));
         assertThat(results.exportStatusProperty().get()).startsWith("Exported 2 rows");
+    }
+
+    @Test
+    void theJobsPanelFollowsTheJobAndKeepsItInTheHistory() {
+        String v1 = buckets.put("vers", "a", "1");
+        buckets.put("vers", "a", "2");
+        List<JobRow> opened = new ArrayList<>();
+        jobs.setOnOpen(opened::add);
+
+        start(bucket(MfaDeleteStatus.DISABLED), List.of(version("a", v1), current("c")));
+
+        JobRow row = jobs.jobs().get(0);
+        assertThat(jobs.jobs()).hasSize(1);
+        assertThat(row.stateProperty().get()).isEqualTo(JobRow.State.DONE);
+        assertThat(row.doneTextProperty().get()).isEqualTo("2 of 2");
+        assertThat(row.fractionProperty().get()).isEqualTo(1.0);
+        assertThat(row.outcomesTextProperty().get()).isEqualTo("Deleted: 1 · Delete marker created: 1");
+        assertThat(row.inFlightProperty().get()).isZero();
+        assertThat(row.intent()).isEqualTo("Delete 2 selected items");
+        assertThat(jobs.activeProperty().get()).isZero();
+        assertThat(jobs.noticeProperty().get()).satisfies(notice -> {
+            assertThat(notice.title()).isEqualTo("Done: Delete 2 selected items in vers");
+            assertThat(notice.problems()).isFalse();
+            assertThat(notice.text()).startsWith("Deleted: 1 · Delete marker created: 1 — in ");
+        });
+
+        // The history read from the journals has the same job once, and opening it reads its journal.
+        jobs.loadHistory();
+        assertThat(jobs.jobs()).singleElement().isSameAs(row);
+        jobs.open(row);
+        assertThat(opened).containsExactly(row);
+        assertThat(row.journalProperty().get()).isEqualTo(JournalReader.list(journals).get(0).path());
+
+        // A new view of the history (the next start of the app) lists the past job from its journal.
+        JobsViewModel nextRun = new JobsViewModel(new DirectTaskRunner(), journals);
+        nextRun.loadHistory();
+        assertThat(nextRun.jobs()).singleElement().satisfies(past -> {
+            assertThat(past.jobId()).isEqualTo(row.jobId());
+            assertThat(past.stateProperty().get()).isEqualTo(JobRow.State.DONE);
+            assertThat(past.outcomesTextProperty().get()).isEqualTo("Deleted: 1 · Delete marker created: 1");
+        });
+    }
+
+    @Test
+    void aJobWithFailuresSaysSoInItsNotice() {
+        buckets.put("vers", "b", "1");
+        proxy.setPolicy(r -> r.hasQueryParameter("delete")
+                ? FaultProxy.Fault.status(403, "AccessDenied", "Access Denied") : FaultProxy.Fault.pass());
+
+        start(bucket(MfaDeleteStatus.DISABLED), List.of(current("b")));
+
+        assertThat(jobs.jobs().get(0).stateProperty().get()).isEqualTo(JobRow.State.PROBLEMS);
+        assertThat(jobs.noticeProperty().get().problems()).isTrue();
+        assertThat(jobs.noticeProperty().get().text()).contains("Failed: 1", "retry");
     }
 
     @Test
