@@ -38,5 +38,9 @@ click 680 575 0.5                                         # the confirmation fie
 xdotool key --delay 40 d e m o minus v e r s i o n e d    # type the bucket name
 sleep 0.5
 click 925 697 4                                           # Delete, now enabled
+click 800 470 1                                           # an empty spot (Xvfb repaints the toolbar after it)
 shot screenshot-main.png
+click 353 564 1                                           # the Jobs tab
+shot screenshot-jobs.png
+click 284 564 0.5                                         # back to the Results tab
 echo "Screenshots written to $top/docs"

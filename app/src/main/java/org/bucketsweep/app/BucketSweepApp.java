@@ -1,6 +1,7 @@
 package org.bucketsweep.app;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -11,6 +12,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.bucketsweep.app.settings.AppDirectories;
+import org.bucketsweep.app.settings.Settings.Appearance;
 import org.bucketsweep.app.settings.Settings.WindowBounds;
 import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.connection.ConnectionSettings;
@@ -42,14 +44,18 @@ public final class BucketSweepApp extends Application {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         FxDialogService dialogs = new FxDialogService(() -> stage, context.tasks());
         MainViewModel model = context.mainViewModel(dialogs);
+        Appearance appearance = context.settings().appearance();
+        model.darkThemeProperty().set(appearance.darkTheme());
+        model.columnWidths().putAll(appearance.columnWidths());
 
         Scene scene = new Scene(new MainView(model), DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        Theme.apply(scene);
+        Theme.apply(scene, model.darkThemeProperty());
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
         stage.getIcons().addAll(icons());
         restoreBounds(stage, context.settings().window());
-        stage.setOnCloseRequest(e -> context.updateSettings(s -> s.withWindow(boundsOf(stage))));
+        stage.setOnCloseRequest(e -> context.updateSettings(s -> s.withWindow(boundsOf(stage))
+                .withAppearance(new Appearance(model.darkThemeProperty().get(), Map.copyOf(model.columnWidths())))));
         stage.show();
         LOG.info("Main window shown {} ms after launch", System.currentTimeMillis() - LAUNCHED_AT);
 

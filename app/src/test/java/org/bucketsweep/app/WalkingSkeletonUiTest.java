@@ -76,7 +76,7 @@ class WalkingSkeletonUiTest {
             model = new MainViewModel(tasks, new FxDialogService(() -> stage, tasks, List::of), () -> settings,
                     connected -> { }, null);
             Scene scene = new Scene(new MainView(model), 1100, 700);
-            Theme.apply(scene);
+            Theme.apply(scene, model.darkThemeProperty());
             s.setScene(scene);
             s.show();
             model.connect(settings);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.bucketsweep.app.settings.Settings.Appearance;
 import org.bucketsweep.app.settings.Settings.SavedConnection;
 import org.bucketsweep.app.settings.Settings.WindowBounds;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,10 @@ class SettingsStoreTest {
     Path config;
 
     @Test
-    void windowAndLastConnectionSurviveARestart() throws IOException {
+    void windowLastConnectionThemeAndColumnWidthsSurviveARestart() throws IOException {
         Settings saved = Settings.defaults()
                 .withWindow(new WindowBounds(10, 20, 1000, 700, false))
+                .withAppearance(new Appearance(true, Map.of("resultsTable.Key", 320.0, "jobsTable.Job", 210.0)))
                 .withLastConnection(new SavedConnection("keys", "minio", "http://127.0.0.1:9000", "us-east-1", true,
                         null, "AKIAEXAMPLE"));
         try (SettingsStore store = new SettingsStore(config)) {
@@ -31,6 +33,17 @@ class SettingsStoreTest {
         try (var files = Files.list(config)) {
             assertThat(files).as("no temporary file left behind").hasSize(1);
         }
+    }
+
+    @Test
+    void aFileFromBeforeTheThemeChoiceKeepsItsWindowAndUsesTheLightTheme() throws IOException {
+        Files.writeString(config.resolve("settings.json"), "{\"schemaVersion\": 1, \"window\": {\"x\": 5, \"y\": 6,"
+                + " \"width\": 900, \"height\": 600, \"maximized\": false}}");
+
+        Settings loaded = new SettingsStore(config).load();
+
+        assertThat(loaded.window()).isEqualTo(new WindowBounds(5, 6, 900, 600, false));
+        assertThat(loaded.appearance()).isEqualTo(Appearance.DEFAULT);
     }
 
     @Test

@@ -206,6 +206,12 @@ public final class FaultProxy implements AutoCloseable {
             writeS3Error(out, status.status(), status.s3ErrorCode(), status.message(), isHead);
             return keepAlive;
         }
+        if (fault instanceof Fault.Xml xml) {
+            recorded.add(request.withResponseStatus(200));
+            writeResponse(out, 200, "Content-Type: application/xml\r\n", xml.body().getBytes(StandardCharsets.UTF_8),
+                    isHead);
+            return keepAlive;
+        }
         if (fault instanceof Fault.EmptyStatus empty) {
             recorded.add(request.withResponseStatus(empty.status()));
             writeResponse(out, empty.status(), "", new byte[0], isHead);
@@ -559,6 +565,14 @@ public final class FaultProxy implements AutoCloseable {
             return new EmptyStatus(status);
         }
 
+        /**
+         * Answer 200 with this XML, without forwarding: a server setting the test server cannot have (an MFA Delete
+         * bucket's versioning configuration, for instance).
+         */
+        static Fault xml(String body) {
+            return new Xml(body);
+        }
+
         /** Reset the client connection (RST, not FIN), without forwarding. */
         static Fault reset() {
             return new Reset();
@@ -609,6 +623,12 @@ public final class FaultProxy implements AutoCloseable {
         }
 
         record Reset() implements Fault {
+        }
+
+        record Xml(String body) implements Fault {
+            public Xml {
+                Objects.requireNonNull(body, "body");
+            }
         }
 
         record Delay(Duration duration) implements Fault {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -14,6 +15,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -21,6 +23,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Window;
 import org.bucketsweep.model.delete.DeletePreview;
 import org.bucketsweep.model.plan.DeletePlan;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel.Intent;
@@ -84,6 +88,7 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         keep.setId("keepNewest");
         keep.setPrefWidth(80);
         keep.setEditable(true);
+        commitWhenLeft(keep);
         keep.disableProperty().bind(keepBox.selectedProperty().not());
         Runnable pushKeep = () -> model.keepNewestProperty().set(keepBox.isSelected() ? keep.getValue() : null);
         keepBox.selectedProperty().addListener(x -> pushKeep.run());
@@ -126,6 +131,7 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         TitledPane advanced = new TitledPane("Advanced", advancedOptions(model));
         advanced.setId("advanced");
         advanced.setExpanded(false);
+        advanced.setAnimated(false);
 
         Label ask = new Label("Type the bucket name, " + model.bucket().name() + ", to confirm:");
         TextField typed = new TextField();
@@ -157,7 +163,23 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         }
         content.setPadding(new Insets(10));
         content.setPrefWidth(640);
-        getDialogPane().setContent(content);
+        // On a small screen the choices scroll; the Delete and Cancel buttons stay in view.
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        getDialogPane().setContent(scroll);
+        // The dialog grows with what it shows (Advanced opened, the confirmation field), within the screen.
+        advanced.expandedProperty().addListener((obs, was, expanded) -> {
+            fitToContent();
+            if (expanded) {
+                // The options just opened are what the person wants to see.
+                scroll.layout();
+                scroll.setVvalue(scroll.getVmax());
+            }
+        });
+        confirmBox.visibleProperty().addListener(x -> fitToContent());
+        noncurrentBox.visibleProperty().addListener(x -> fitToContent());
+        model.planProperty().addListener(x -> fitToContent());
 
         ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, delete);
@@ -172,6 +194,31 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         setResizable(true);
     }
 
+    /** A number typed into a spinner counts when the person moves on, not only when they press Enter. */
+    private static void commitWhenLeft(Spinner<Integer> spinner) {
+        spinner.getEditor().focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                spinner.commitValue();
+            }
+        });
+    }
+
+    private void fitToContent() {
+        Window window = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+        if (window == null || !window.isShowing()) {
+            return;
+        }
+        window.sizeToScene();
+        Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(),
+                window.getHeight()).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        if (window.getHeight() > screen.getHeight()) {
+            window.setHeight(screen.getHeight());
+        }
+        if (window.getY() + window.getHeight() > screen.getMaxY()) {
+            window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
+        }
+    }
+
     private static GridPane advancedOptions(DeleteDialogViewModel model) {
         CheckBox quiet = new CheckBox("Quiet mode: S3 reports only errors; other items are taken as deleted");
         quiet.setId("quiet");
@@ -180,10 +227,12 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         batch.setId("batchSize");
         batch.setEditable(true);
         batch.valueProperty().addListener((o, a, b) -> model.batchSizeProperty().set(b));
+        commitWhenLeft(batch);
         Spinner<Integer> parallel = new Spinner<>(1, 16, model.concurrencyProperty().get());
         parallel.setId("concurrency");
         parallel.setEditable(true);
         parallel.valueProperty().addListener((o, a, b) -> model.concurrencyProperty().set(b));
+        commitWhenLeft(parallel);
         TextField owner = new TextField();
         owner.setId("expectedBucketOwner");
         owner.setPromptText("account id (optional)");

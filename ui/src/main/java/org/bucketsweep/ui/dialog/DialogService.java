@@ -1,5 +1,6 @@
 package org.bucketsweep.ui.dialog;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.connection.ConnectionSettings;
@@ -20,6 +21,9 @@ public interface DialogService {
 
     /** Asks where to connect; empty when the person cancels. */
     Optional<ConnectionSettings> askConnection(ConnectionSettings previous);
+
+    /** Asks where to save exported results (CSV or JSON, by the name's ending); empty when the person cancels. */
+    Optional<Path> askExportFile(String suggestedName);
 
     /** An expected failure (S3 or network): code, message, request id and what to do, no stack trace. */
     void showFailure(String title, S3Failure failure, Throwable error);

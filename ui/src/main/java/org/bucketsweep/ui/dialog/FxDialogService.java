@@ -1,10 +1,13 @@
 package org.bucketsweep.ui.dialog;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Dialog;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.connection.AwsProfiles;
@@ -52,6 +55,17 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<ConnectionSettings> askConnection(ConnectionSettings previous) {
         return show(new ConnectDialog(new ConnectViewModel(tasks, profileNames, previous)));
+    }
+
+    @Override
+    public Optional<Path> askExportFile(String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export results");
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
+                new FileChooser.ExtensionFilter("JSON", "*.json"));
+        File file = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
     }
 
     @Override

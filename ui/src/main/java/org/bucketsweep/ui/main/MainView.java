@@ -1,14 +1,20 @@
 package org.bucketsweep.ui.main;
 
+import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -23,7 +29,12 @@ import javafx.scene.layout.VBox;
 import org.bucketsweep.model.journal.JournalEntry;
 import org.bucketsweep.ui.browser.ObjectBrowserView;
 import org.bucketsweep.ui.buckets.BucketListView;
+import org.bucketsweep.ui.jobs.JobNotice;
+import org.bucketsweep.ui.jobs.JobsView;
+import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsView;
+import org.bucketsweep.ui.table.ColumnWidths;
+import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -56,12 +67,34 @@ public final class MainView extends BorderPane {
         ProgressIndicator connecting = new ProgressIndicator();
         connecting.setPrefSize(18, 18);
         connecting.visibleProperty().bind(model.connectingProperty());
+        ToggleButton dark = new ToggleButton(null, new FontIcon(Material2AL.BRIGHTNESS_4));
+        dark.setId("darkTheme");
+        dark.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        dark.setTooltip(new Tooltip("Dark theme"));
+        dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
+        Region toolbarSpacer = new Region();
+        HBox.setHgrow(toolbarSpacer, Priority.ALWAYS);
         ToolBar toolbar = new ToolBar(connect, demo, connecting, new Separator(Orientation.VERTICAL), refresh,
-                delete);
+                delete, toolbarSpacer, dark);
 
-        VBox resultsPane = new VBox(unfinishedBanner(model), new ResultsView(model.results()));
-        VBox.setVgrow(resultsPane.getChildren().get(1), Priority.ALWAYS);
-        SplitPane work = new SplitPane(new ObjectBrowserView(model.browser()), resultsPane);
+        ResultsView resultsView = new ResultsView(model.results());
+        JobsView jobsView = new JobsView(model.jobs());
+        ObjectBrowserView browserView = new ObjectBrowserView(model.browser());
+        rememberColumns(resultsView, "resultsTable", model);
+        rememberColumns(jobsView, "jobsTable", model);
+        rememberColumns(browserView, "objectTable", model);
+        Tab resultsTab = new Tab("Results", resultsView);
+        resultsTab.setId("resultsTab");
+        Tab jobsTab = new Tab("Jobs", jobsView);
+        jobsTab.setId("jobsTab");
+        TabPane bottom = new TabPane(resultsTab, jobsTab);
+        bottom.setId("bottomTabs");
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // A job that starts, or past results opened from the jobs panel, bring the results to the front.
+        model.results().shownProperty().addListener((obs, was, now) -> bottom.getSelectionModel().select(resultsTab));
+        VBox resultsPane = new VBox(unfinishedBanner(model), bottom);
+        VBox.setVgrow(bottom, Priority.ALWAYS);
+        SplitPane work = new SplitPane(browserView, resultsPane);
         work.setOrientation(Orientation.VERTICAL);
         work.setDividerPositions(0.62);
         SplitPane main = new SplitPane(new BucketListView(model.buckets()), work);
@@ -77,15 +110,22 @@ public final class MainView extends BorderPane {
         connection.textProperty().bind(model.titleProperty());
         Label listing = new Label();
         listing.textProperty().bind(model.browser().statusProperty());
+        Label jobs = new Label();
+        jobs.setId("statusJobs");
+        jobs.textProperty().bind(Bindings.createStringBinding(
+                () -> JobsViewModel.describeActive(model.jobs().activeProperty().get()),
+                model.jobs().activeProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(12, connection, spacer, listing);
+        HBox status = new HBox(12, connection, spacer, jobs, listing);
         status.getStyleClass().add("status-bar");
         status.setPadding(new Insets(3, 8, 3, 8));
 
         setTop(toolbar);
         setCenter(new StackPane(main, welcome));
         setBottom(status);
+
+        model.jobs().noticeProperty().addListener((obs, was, notice) -> notify(notice));
 
         sceneProperty().addListener((obs, was, scene) -> {
             if (scene != null) {
@@ -100,6 +140,30 @@ public final class MainView extends BorderPane {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model.results()::cancel);
             }
         });
+    }
+
+    private static void rememberColumns(Node view, String tableId, MainViewModel model) {
+        if (view.lookup("#" + tableId) instanceof TableView<?> table) {
+            ColumnWidths.remember(table, tableId, model.columnWidths());
+        }
+    }
+
+    /** A job ended: a notification in the window's corner with its counts. */
+    private void notify(JobNotice notice) {
+        if (notice == null || getScene() == null || getScene().getWindow() == null) {
+            return;
+        }
+        Notifications popup = Notifications.create()
+                .owner(getScene().getWindow())
+                .title(notice.title())
+                .text(notice.text())
+                .position(Pos.BOTTOM_RIGHT)
+                .hideAfter(javafx.util.Duration.seconds(notice.problems() ? 12 : 6));
+        if (notice.problems()) {
+            popup.showWarning();
+        } else {
+            popup.showInformation();
+        }
     }
 
     /** Offers the first job that did not finish: review its outcomes, resume it, or dismiss it. */

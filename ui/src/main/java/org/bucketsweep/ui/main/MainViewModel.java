@@ -6,14 +6,17 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketBrowser;
@@ -21,6 +24,7 @@ import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
+import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.VersionRef;
 import org.bucketsweep.model.journal.JobJournal;
 import org.bucketsweep.model.journal.JournalContents;
@@ -33,6 +37,7 @@ import org.bucketsweep.ui.buckets.BucketListViewModel;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.delete.DeleteWorkflow;
 import org.bucketsweep.ui.dialog.DialogService;
+import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +58,13 @@ public final class MainViewModel implements AutoCloseable {
     private final BucketListViewModel buckets;
     private final ObjectBrowserViewModel browser;
     private final ResultsViewModel results;
+    private final JobsViewModel jobs;
     private final DeleteWorkflow deleteWorkflow;
     private final ReadOnlyObjectWrapper<ConnectionSettings> connection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("BucketSweep");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+    private final ObservableMap<String, Double> columnWidths = FXCollections.observableHashMap();
     private final ObservableList<JournalEntry> unfinishedJobs = FXCollections.observableArrayList();
     private final BooleanBinding canDelete;
     private final Path journalDir;
@@ -68,15 +76,22 @@ public final class MainViewModel implements AutoCloseable {
     public MainViewModel(TaskRunner tasks, DialogService dialogs, DemoSandboxStarter demoSandbox,
                          Consumer<ConnectionSettings> onConnected, Path journalDir) {
         this.tasks = tasks;
-        this.results = new ResultsViewModel(tasks);
+        this.results = new ResultsViewModel(tasks, dialogs);
         this.journalDir = journalDir;
         this.dialogs = dialogs;
         this.demoSandbox = demoSandbox;
         this.onConnected = onConnected;
         this.buckets = new BucketListViewModel(tasks, dialogs);
         this.browser = new ObjectBrowserViewModel(tasks, dialogs);
-        this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results, journalDir);
+        this.jobs = new JobsViewModel(tasks, journalDir);
+        this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results, jobs, journalDir);
         results.setOnRetry(this::retryFailed);
+        results.setOnShowInBrowser(this::showInBrowser);
+        jobs.setOnOpen(row -> {
+            if (!results.runningProperty().get()) {
+                review(row.journalProperty().get());
+            }
+        });
         canDelete = Bindings.createBooleanBinding(
                 () -> browser.bucketProperty().get() != null && !results.runningProperty().get(),
                 browser.bucketProperty(), results.runningProperty());
@@ -127,8 +142,18 @@ public final class MainViewModel implements AutoCloseable {
         if (deleter == null || browser.bucketProperty().get() == null) {
             return;
         }
-        deleteWorkflow.start(deleter, planner, connection.get().describeEndpoint(), browser.bucketProperty().get(),
+        deleteWorkflow.start(deleter, planner, connection.get().describeEndpoint(), openBucket(),
                 browser.prefixProperty().get(), browser.selectedObjects(), browser::refresh);
+    }
+
+    /**
+     * The bucket open in the browser, with the latest statuses: they arrive after the names, and the browser keeps
+     * the summary it was opened with.
+     */
+    private BucketSummary openBucket() {
+        BucketSummary shown = browser.bucketProperty().get();
+        BucketSummary listed = buckets.selectedProperty().get();
+        return shown != null && listed != null && listed.name().equals(shown.name()) ? listed : shown;
     }
 
     /**
@@ -137,7 +162,7 @@ public final class MainViewModel implements AutoCloseable {
      */
     public void retryFailed() {
         List<VersionRef> items = results.retryItems();
-        BucketSummary bucket = browser.bucketProperty().get();
+        BucketSummary bucket = openBucket();
         if (items.isEmpty() || deleter == null || bucket == null || results.runningProperty().get()) {
             return;
         }
@@ -150,18 +175,48 @@ public final class MainViewModel implements AutoCloseable {
                 error -> dialogs.showFailure("Could not plan the retry", S3Failure.of(error), error));
     }
 
-    /** Looks for jobs whose journal has no end record (the app or the machine stopped mid-job). */
+    /**
+     * Shows a result's key in the browser: its folder, filtered on its name, with versions when the row names one.
+     * Only in the bucket open in the browser: results of a past job in another bucket say so instead.
+     */
+    public void showInBrowser(ItemResult row) {
+        BucketSummary open = browser.bucketProperty().get();
+        String jobBucket = results.bucketProperty().get();
+        if (open == null || !open.name().equals(jobBucket)) {
+            dialogs.showFailure("Open the bucket first", new S3Failure("OtherBucket", "These results are from "
+                    + jobBucket + ". Choose that bucket in the list, then use Show in browser again.", null, null,
+                    true), null);
+            return;
+        }
+        String key = row.key();
+        int slash = key.lastIndexOf('/', key.length() - 2);
+        if (row.versionId() != null) {
+            browser.showVersionsProperty().set(true);
+        }
+        browser.navigateTo(slash < 0 ? "" : key.substring(0, slash + 1));
+        browser.filterProperty().set(key.substring(slash + 1));
+    }
+
+    /**
+     * Looks for jobs whose journal has no end record (the app or the machine stopped mid-job), and lists the past
+     * jobs in the jobs panel.
+     */
     public void checkUnfinishedJobs() {
         if (journalDir == null) {
             return;
         }
+        jobs.loadHistory();
         tasks.run("find unfinished jobs", () -> JournalReader.unfinished(journalDir), unfinishedJobs::setAll,
                 error -> LOG.warn("Could not read the job journals in {}: {}", journalDir, error.getMessage()));
     }
 
     /** Shows an unfinished job's recorded outcomes in the results table. */
     public void reviewJob(JournalEntry job) {
-        tasks.run("read journal", () -> JournalReader.read(job.path()), results::show,
+        review(job.path());
+    }
+
+    private void review(Path journal) {
+        tasks.run("read journal", () -> JournalReader.read(journal), results::show,
                 error -> dialogs.showFailure("Could not read the job's journal", S3Failure.of(error), error));
     }
 
@@ -247,12 +302,26 @@ public final class MainViewModel implements AutoCloseable {
         return results;
     }
 
+    public JobsViewModel jobs() {
+        return jobs;
+    }
+
     public ReadOnlyObjectProperty<ConnectionSettings> connectionProperty() {
         return connection.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty connectingProperty() {
         return connecting.getReadOnlyProperty();
+    }
+
+    /** The person's choice of the dark theme; remembered between runs. */
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    /** Column widths by "table.column", as the person left them; remembered between runs. */
+    public ObservableMap<String, Double> columnWidths() {
+        return columnWidths;
     }
 
     /** The window title: "BucketSweep — connection (endpoint)". */

@@ -4,14 +4,14 @@ import atlantafx.base.theme.Styles;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Tooltip;
-import javafx.stage.FileChooser;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
@@ -65,8 +65,13 @@ public final class ResultsView extends VBox {
         filter.setId("outcomeFilter");
         filter.getItems().add(null);
         filter.getItems().addAll(DeleteOutcome.values());
-        filter.setButtonCell(new OutcomeCell());
-        filter.setCellFactory(v -> new OutcomeCell());
+        filter.setButtonCell(new OutcomeCell(model));
+        filter.setCellFactory(v -> new OutcomeCell(model));
+        // The choices show their counts: new cells when the counts change.
+        model.countsTextProperty().addListener((obs, was, now) -> {
+            filter.setButtonCell(new OutcomeCell(model));
+            filter.setCellFactory(v -> new OutcomeCell(model));
+        });
         filter.valueProperty().bindBidirectional(model.outcomeFilterProperty());
 
         TextField text = new TextField();
@@ -85,26 +90,20 @@ public final class ResultsView extends VBox {
         export.setId("exportResults");
         export.setTooltip(new Tooltip("Save every result row as CSV or JSON"));
         export.disableProperty().bind(Bindings.isEmpty(model.results()).or(model.runningProperty()));
-        export.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export results");
-            chooser.setInitialFileName("bucketsweep-results.csv");
-            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
-                    new FileChooser.ExtensionFilter("JSON", "*.json"));
-            File file = chooser.showSaveDialog(getScene().getWindow());
-            if (file != null) {
-                model.export(file.toPath());
-            }
-        });
+        export.setOnAction(e -> model.exportAs());
         Label exportStatus = new Label();
         exportStatus.getStyleClass().add("text-muted");
         exportStatus.textProperty().bind(model.exportStatusProperty());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, progress, cancel, retry, spacer, exportStatus, counts, new Label("Show:"),
-                filter, text, export);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox job = new HBox(10, title, progress, cancel, retry, spacer, exportStatus, export);
+        job.setAlignment(Pos.CENTER_LEFT);
+        Region filterSpacer = new Region();
+        HBox.setHgrow(filterSpacer, Priority.ALWAYS);
+        HBox filters = new HBox(10, counts, filterSpacer, new Label("Show:"), filter, text);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(6, job, filters);
         header.setPadding(new Insets(6, 8, 6, 8));
 
         TableView<ItemResult> table = new TableView<>(model.visibleResults());
@@ -113,13 +112,23 @@ public final class ResultsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Results of a delete appear here, one row per item."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        Runnable copy = () -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(ResultsViewModel.copyText(table.getSelectionModel().getSelectedItems()));
+            Clipboard.getSystemClipboard().setContent(content);
+        };
         table.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(ResultsViewModel.copyText(table.getSelectionModel().getSelectedItems()));
-                Clipboard.getSystemClipboard().setContent(content);
+                copy.run();
             }
         });
+        MenuItem copyRows = new MenuItem("Copy rows", new FontIcon(Material2AL.CONTENT_COPY));
+        copyRows.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN));
+        copyRows.setOnAction(e -> copy.run());
+        MenuItem reveal = new MenuItem("Show in browser", new FontIcon(Material2AL.FOLDER_OPEN));
+        reveal.setOnAction(e -> model.showInBrowser(table.getSelectionModel().getSelectedItem()));
+        reveal.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        table.setContextMenu(new ContextMenu(reveal, copyRows));
         TableColumn<ItemResult, DeleteOutcome> outcome = new TableColumn<>("Outcome");
         outcome.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().outcome()));
         outcome.setCellFactory(c -> new OutcomeTableCell());
@@ -130,6 +139,7 @@ public final class ResultsView extends VBox {
         table.getColumns().add(column("Delete marker version ID", ItemResult::deleteMarkerVersionId, 190));
         table.getColumns().add(column("Error code", ItemResult::errorCode, 110));
         table.getColumns().add(column("Message", ItemResult::errorMessage, 260));
+        table.getColumns().add(column("Request ID", ItemResult::requestId, 150));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, table);
     }
@@ -163,11 +173,24 @@ public final class ResultsView extends VBox {
         }
     }
 
+    /** "Failed (3)" in the outcome filter. */
     private static final class OutcomeCell extends ListCell<DeleteOutcome> {
+        private final ResultsViewModel model;
+
+        OutcomeCell(ResultsViewModel model) {
+            this.model = model;
+        }
+
         @Override
         protected void updateItem(DeleteOutcome outcome, boolean empty) {
             super.updateItem(outcome, empty);
-            setText(empty ? null : outcome == null ? "All outcomes" : outcome.label());
+            if (empty) {
+                setText(null);
+            } else if (outcome == null) {
+                setText("All outcomes (" + String.format("%,d", model.results().size()) + ")");
+            } else {
+                setText(outcome.label() + " (" + String.format("%,d", model.count(outcome)) + ")");
+            }
         }
     }
 }

@@ -1,17 +1,21 @@
 package org.bucketsweep.ui.results;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -27,9 +31,13 @@ import org.bucketsweep.model.delete.VersionRef;
 import org.bucketsweep.model.journal.JournalContents;
 import org.bucketsweep.model.journal.ResultsExport;
 import org.bucketsweep.ui.concurrent.TaskRunner;
+import org.bucketsweep.ui.dialog.DialogService;
+import org.bucketsweep.ui.format.OutcomeCounts;
 
 /** The results of the current delete job, one row per item, with counts per outcome and a filter. */
 public final class ResultsViewModel {
+
+    private static final DateTimeFormatter EXPORT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final ObservableList<ItemResult> results = FXCollections.observableArrayList();
     private final FilteredList<ItemResult> visible = new FilteredList<>(results);
@@ -42,13 +50,18 @@ public final class ResultsViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper bucket = new ReadOnlyStringWrapper();
+    private Consumer<ItemResult> onShowInBrowser = r -> { };
     private Runnable onRetry = () -> { };
     private final TaskRunner tasks;
+    private final DialogService dialogs;
     private int expected;
     private CancellationToken cancel;
 
-    public ResultsViewModel(TaskRunner tasks) {
+    public ResultsViewModel(TaskRunner tasks, DialogService dialogs) {
         this.tasks = tasks;
+        this.dialogs = dialogs;
         outcomeFilter.addListener(x -> visible.setPredicate(filterPredicate()));
         textFilter.addListener(x -> visible.setPredicate(filterPredicate()));
     }
@@ -86,8 +99,9 @@ public final class ResultsViewModel {
     }
 
     /** A new job starts: clears the table. */
-    public void begin(String jobTitle, int items, CancellationToken jobCancel) {
+    public void begin(String jobTitle, String jobBucket, int items, CancellationToken jobCancel) {
         results.clear();
+        bucket.set(jobBucket);
         counts.clear();
         expected = items;
         cancel = jobCancel;
@@ -95,11 +109,12 @@ public final class ResultsViewModel {
         progress.set(0);
         running.set(true);
         updateCounts();
+        shown.set(shown.get() + 1);
     }
 
     /** Shows a past job's results from its journal. */
     public void show(JournalContents journal) {
-        begin("Review of " + journal.header().intent() + " in " + journal.header().bucket(),
+        begin("Review of " + journal.header().intent() + " in " + journal.header().bucket(), journal.header().bucket(),
                 journal.plannedItems().size(), null);
         add(journal.results());
         finish((journal.finished() ? "Finished job: " : "Unfinished job: ") + journal.header().intent() + " in "
@@ -137,6 +152,13 @@ public final class ResultsViewModel {
         return results.stream()
                 .filter(r -> r.outcome() == DeleteOutcome.FAILED || r.outcome() == DeleteOutcome.NOT_ATTEMPTED)
                 .map(ItemResult::item).toList();
+    }
+
+    /** Asks where to save, then exports there. */
+    public void exportAs() {
+        String job = bucket.get() == null ? "" : "-" + bucket.get().replaceAll("[^A-Za-z0-9._-]", "_");
+        String stamp = EXPORT_STAMP.format(LocalDateTime.now());
+        dialogs.askExportFile("bucketsweep" + job + "-" + stamp + ".csv").ifPresent(this::export);
     }
 
     /** Writes every result (not only the filtered ones) to CSV, or to JSON when the name ends in .json. */
@@ -183,15 +205,9 @@ public final class ResultsViewModel {
 
     private void updateCounts() {
         canRetry.set(!running.get() && (count(DeleteOutcome.FAILED) + count(DeleteOutcome.NOT_ATTEMPTED)) > 0);
-        StringJoiner text = new StringJoiner(" · ");
-        text.add(results.size() + (expected > 0 ? " of " + expected : "") + " items");
-        for (DeleteOutcome outcome : DeleteOutcome.values()) {
-            int n = count(outcome);
-            if (n > 0) {
-                text.add(outcome.label() + ": " + n);
-            }
-        }
-        countsText.set(text.toString());
+        String items = results.size() + (expected > 0 ? " of " + expected : "") + " items";
+        String outcomes = OutcomeCounts.text(counts);
+        countsText.set(outcomes.isEmpty() ? items : items + " · " + outcomes);
     }
 
     public ObservableList<ItemResult> results() {
@@ -211,6 +227,27 @@ public final class ResultsViewModel {
     /** {@code null} shows every outcome. */
     public ObjectProperty<DeleteOutcome> outcomeFilterProperty() {
         return outcomeFilter;
+    }
+
+    /** What "Show in browser" does: the main window opens the row's folder and filters on its name. */
+    public void setOnShowInBrowser(Consumer<ItemResult> action) {
+        this.onShowInBrowser = action;
+    }
+
+    public void showInBrowser(ItemResult row) {
+        if (row != null) {
+            onShowInBrowser.accept(row);
+        }
+    }
+
+    /** The bucket of the job shown; {@code null} before the first. */
+    public ReadOnlyStringProperty bucketProperty() {
+        return bucket.getReadOnlyProperty();
+    }
+
+    /** Changes each time the table starts showing another job (a new one, or one read from its journal). */
+    public ReadOnlyIntegerProperty shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {

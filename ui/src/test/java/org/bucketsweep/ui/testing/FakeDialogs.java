@@ -1,5 +1,6 @@
 package org.bucketsweep.ui.testing;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,6 +26,8 @@ public final class FakeDialogs implements DialogService {
     public final List<MfaRequest> mfaRequests = new ArrayList<>();
     public final List<String> rememberedSerials = new ArrayList<>();
     public final List<S3Failure> failures = new ArrayList<>();
+    /** Where "Export…" saves; {@code null} answers as a person who cancels the file chooser. */
+    public Path exportFile;
 
     @Override
     public Optional<DeleteDecision> askDelete(DeleteDialogViewModel model) {
@@ -44,6 +47,11 @@ public final class FakeDialogs implements DialogService {
     @Override
     public Optional<ConnectionSettings> askConnection(ConnectionSettings previous) {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> askExportFile(String suggestedName) {
+        return Optional.ofNullable(exportFile);
     }
 
     @Override
