@@ -50,9 +50,19 @@ public final class BucketBrowser {
             .thenComparing(ObjectVersion::lastModified, Comparator.nullsLast(Comparator.reverseOrder()));
 
     private final S3Client s3;
+    private final Integer pageSize;
 
     public BucketBrowser(S3Connection connection) {
+        this(connection, null);
+    }
+
+    /**
+     * Lists with pages of at most {@code pageSize} entries (S3's MaxKeys) instead of the server's default (1,000 on
+     * AWS): small pages let tests and benches watch a listing stream without seeding thousands of objects.
+     */
+    public BucketBrowser(S3Connection connection, Integer pageSize) {
         this.s3 = connection.client();
+        this.pageSize = pageSize;
     }
 
     /** The buckets' names, without their status (see {@link #versioningOf(String)}, {@link #objectLockOf}). */
@@ -122,25 +132,25 @@ public final class BucketBrowser {
         String p = prefix == null || prefix.isEmpty() ? null : prefix;
         if (versions) {
             listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).delimiter(DELIMITER)
-                    .encodingType(EncodingType.URL).build(), sink, cancel);
+                    .encodingType(EncodingType.URL).maxKeys(pageSize).build(), sink, cancel);
         } else {
             listCurrent(ListObjectsV2Request.builder().bucket(bucket).prefix(p).delimiter(DELIMITER)
-                    .encodingType(EncodingType.URL).build(), sink, cancel);
+                    .encodingType(EncodingType.URL).maxKeys(pageSize).build(), sink, cancel);
         }
     }
 
     /** Every current object under {@code prefix}, at all depths (no folders), page by page. */
     public void listAllCurrent(String bucket, String prefix, Consumer<ListingPage> sink, CancellationToken cancel) {
         String p = prefix == null || prefix.isEmpty() ? null : prefix;
-        listCurrent(ListObjectsV2Request.builder().bucket(bucket).prefix(p).encodingType(EncodingType.URL).build(),
-                sink, cancel);
+        listCurrent(ListObjectsV2Request.builder().bucket(bucket).prefix(p).encodingType(EncodingType.URL)
+                .maxKeys(pageSize).build(), sink, cancel);
     }
 
     /** Every version and delete marker under {@code prefix}, at all depths. */
     public void listAllVersions(String bucket, String prefix, Consumer<ListingPage> sink, CancellationToken cancel) {
         String p = prefix == null || prefix.isEmpty() ? null : prefix;
-        listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).encodingType(EncodingType.URL).build(),
-                sink, cancel);
+        listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).encodingType(EncodingType.URL)
+                .maxKeys(pageSize).build(), sink, cancel);
     }
 
     private void listCurrent(ListObjectsV2Request request, Consumer<ListingPage> sink, CancellationToken cancel) {

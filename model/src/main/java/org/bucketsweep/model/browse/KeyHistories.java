@@ -8,21 +8,26 @@ import java.util.Optional;
  * Groups a versions listing by key while it streams: each key's {@link KeyHistory} goes right before its versions,
  * so one selection can hold "this key" (a delete marker will be added) and "these versions" (deleted for good).
  *
- * <p>A key's versions are contiguous in S3's order, but they can span pages. The row of the last key of a page is
- * sent with the counts seen so far, so that it shows at once; when the next page carries more of that key, that
- * page comes with the {@linkplain GroupedPage#revised() revised row} to put in its place. Feed the pages of one
- * listing, in order, from one thread.
+ * <p>A key's versions are contiguous in S3's order, but they can span pages. The rows of the key a page ends with
+ * are held back until the next page, so that a key's row is shown once, with its full counts. A key that fills a
+ * whole page is not held (the screen would wait for its last version, however many pages away): its row is sent
+ * with the counts seen so far, and each later page that carries more of it comes with the
+ * {@linkplain GroupedPage#revised() revised row} to put in its place. Feed the pages of one listing, in order,
+ * from one thread.
  */
 public final class KeyHistories {
 
     private KeyHistory open;
+    /** The rows of the open key, not sent yet; its row comes first. */
+    private List<ListingEntry> held = List.of();
 
-    /** The rows to append for {@code page}, and the revision of the previous page's last key row, if any. */
+    /** The rows to append for {@code page}, and the revision of a key row already sent, if any. */
     public GroupedPage add(ListingPage page) {
-        List<ListingEntry> rows = new ArrayList<>(page.entries().size() + page.entries().size() / 2);
+        List<ListingEntry> rows = new ArrayList<>(held.size() + page.entries().size() + page.entries().size() / 2);
+        rows.addAll(held);
         KeyHistory revised = null;
-        // Where the current key's row sits in rows, or -1 while it is the open key of an earlier page.
-        int keyRow = -1;
+        // Where the open key's row sits in rows, or -1 when it was sent with an earlier page.
+        int keyRow = held.isEmpty() ? -1 : 0;
         for (ListingEntry entry : page.entries()) {
             if (!(entry instanceof ObjectVersion version)) {
                 rows.add(entry);
@@ -42,14 +47,21 @@ public final class KeyHistories {
             }
             rows.add(version);
         }
+        held = List.of();
+        if (!page.last() && keyRow > 0) {
+            // The open key may go on in the next page: send it with that page, counted in full.
+            List<ListingEntry> tail = rows.subList(keyRow, rows.size());
+            held = new ArrayList<>(tail);
+            tail.clear();
+        }
         return new GroupedPage(revised, rows);
     }
 
     /**
      * One page, grouped.
      *
-     * @param revised the row of the key that the previous page ended with, with counts that include this page;
-     *                it replaces that row
+     * @param revised the row of a key that fills whole pages, sent with an earlier page, with counts that now
+     *                include this page; it replaces that row
      * @param rows    key rows and their versions (and folders), to append
      */
     public record GroupedPage(KeyHistory revised, List<ListingEntry> rows) {

@@ -51,6 +51,42 @@ class KeyHistoriesTest {
     }
 
     @Test
+    void theKeyAPageEndsWithIsHeldBackAndSentWholeWithTheNextPage() {
+        ObjectVersion a1 = version("a", "1", true, 1);
+        ObjectVersion b2 = version("b", "2", true, 2);
+        ObjectVersion b1 = version("b", "1", false, 1);
+        ObjectVersion c1 = version("c", "1", true, 1);
+
+        KeyHistories.GroupedPage first = histories.add(new ListingPage(List.of(a1, b2), false));
+        KeyHistories.GroupedPage second = histories.add(new ListingPage(List.of(b1, c1), true));
+
+        assertThat(first.rows()).containsExactly(new KeyHistory(a1, 0, 0, 0), a1);
+        assertThat(second.revision()).isEmpty();
+        assertThat(second.rows()).containsExactly(new KeyHistory(b2, 1, 0, 1), b2, b1, new KeyHistory(c1, 0, 0, 0),
+                c1);
+    }
+
+    @Test
+    void aKeyThatFillsPagesIsSentAtOnceAndRevisedByEachPageThatCarriesMoreOfIt() {
+        ObjectVersion a1 = version("a", "1", true, 1);
+        ObjectVersion b4 = version("b", "4", true, 4);
+        ObjectVersion b3 = version("b", "3", false, 3);
+        ObjectVersion b2 = version("b", "2", false, 2);
+        ObjectVersion b1 = version("b", "1", false, 1);
+
+        KeyHistories.GroupedPage first = histories.add(new ListingPage(List.of(a1, b4), false));
+        KeyHistories.GroupedPage second = histories.add(new ListingPage(List.of(b3, b2), false));
+        KeyHistories.GroupedPage third = histories.add(new ListingPage(List.of(b1), true));
+
+        assertThat(first.rows()).containsExactly(new KeyHistory(a1, 0, 0, 0), a1);
+        // b's held row and this page are all b: sent now, as far as it goes.
+        assertThat(second.revision()).isEmpty();
+        assertThat(second.rows()).containsExactly(new KeyHistory(b4, 2, 0, 5), b4, b3, b2);
+        assertThat(third.revision()).contains(new KeyHistory(b4, 3, 0, 6));
+        assertThat(third.rows()).containsExactly(b1);
+    }
+
+    @Test
     void aPageThatEndsBetweenKeysRevisesNothing() {
         histories.add(new ListingPage(List.of(version("a", "1", true, 1)), false));
 
