@@ -19,7 +19,7 @@ final class BrowserCells {
     private BrowserCells() {
     }
 
-    /** "1 current, 2 noncurrent, 1 delete marker": what a key's history holds, zero parts left out. */
+    /** "1 current, 2 noncurrent, 1 marker": what a key's history holds, zero parts left out; short to fit. */
     static String versionCounts(KeyHistory key) {
         List<String> parts = new ArrayList<>(3);
         if (key.current() > 0) {
@@ -29,7 +29,7 @@ final class BrowserCells {
             parts.add(key.noncurrent() + " noncurrent");
         }
         if (key.deleteMarkers() > 0) {
-            parts.add(key.deleteMarkers() + (key.deleteMarkers() == 1 ? " delete marker" : " delete markers"));
+            parts.add(key.deleteMarkers() + (key.deleteMarkers() == 1 ? " marker" : " markers"));
         }
         return String.join(", ", parts);
     }

@@ -128,9 +128,9 @@ public final class ObjectBrowserView extends VBox {
     private HBox narrowingBar() {
         TextField namePrefix = new TextField();
         namePrefix.setId("namePrefix");
-        namePrefix.setPromptText("Name starts with… (Enter lists)");
-        namePrefix.setTooltip(new Tooltip("Lists only the keys of this folder whose name starts with this"
-                + " (sent to S3 as the prefix)"));
+        namePrefix.setPromptText("Name starts with…");
+        namePrefix.setTooltip(new Tooltip("Enter lists only the keys of this folder whose name starts with this"
+                + " (sent to S3 as the prefix); Esc clears it"));
         namePrefix.setPrefColumnCount(14);
         namePrefix.setOnAction(e -> model.namePrefixProperty().set(namePrefix.getText()));
         model.namePrefixProperty().addListener((obs, was, now) -> namePrefix.setText(now));
@@ -179,9 +179,13 @@ public final class ObjectBrowserView extends VBox {
         cancel.visibleProperty().bind(model.loadingProperty());
         cancel.managedProperty().bind(model.loadingProperty());
 
+        Label shown = new Label();
+        shown.setId("shownAndSelected");
+        shown.textProperty().bind(model.shownAndSelectedProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, namePrefix, filter, spacer, busy, status, cancel);
+        HBox bar = new HBox(8, namePrefix, filter, shown, spacer, busy, status, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 6, 8));
         return bar;
@@ -194,7 +198,7 @@ public final class ObjectBrowserView extends VBox {
         table.setId("objectTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label empty = new Label();
         empty.textProperty().bind(model.emptyTextProperty());
         empty.getStyleClass().add("text-muted");
@@ -204,25 +208,29 @@ public final class ObjectBrowserView extends VBox {
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new BrowserCells.NameCell(model));
         name.setComparator((a, b) -> a.key().compareTo(b.key()));
-        name.setPrefWidth(300);
-        table.getColumns().add(name);
-        table.getColumns().add(column("Version ID", e -> e instanceof ObjectVersion v ? v.versionId() : null, 200));
-        table.getColumns().add(column("Latest", e -> e instanceof ObjectVersion v && v.versionId() != null
-                ? (v.latest() ? "latest" : "") : null, 60));
-        table.getColumns().add(bytesColumn("Size", e -> e instanceof KeyHistory k && !k.deleted() ? k.size()
-                : e instanceof ObjectVersion v && !v.deleteMarker() ? v.size() : null, 80));
-        table.getColumns().add(column("Last modified", e -> {
+        // Bounds keep the short columns short: the table shares its width out again when the versions columns
+        // appear, and without them the dates and sizes would take the room the counts need.
+        table.getColumns().add(sized(name, 150, 250, Double.MAX_VALUE));
+        table.getColumns().add(sized(column("Version ID", e -> e instanceof ObjectVersion v ? v.versionId() : null),
+                100, 180, 300));
+        table.getColumns().add(sized(column("Latest", e -> e instanceof ObjectVersion v && v.versionId() != null
+                ? (v.latest() ? "latest" : "") : null), 70, 70, 80));
+        table.getColumns().add(sized(bytesColumn("Size", e -> e instanceof KeyHistory k && !k.deleted() ? k.size()
+                : e instanceof ObjectVersion v && !v.deleteMarker() ? v.size() : null), 70, 80, 110));
+        table.getColumns().add(sized(column("Last modified", e -> {
             Instant at = e instanceof KeyHistory k ? k.lastModified()
                     : e instanceof ObjectVersion v ? v.lastModified() : null;
             return at == null ? null : TIME.format(at);
-        }, 150));
+        }), 180, 180, 200));
         // The versions view's columns: on each key's row, what its history holds.
         TableColumn<ListingEntry, String> counts = column("Versions",
-                e -> e instanceof KeyHistory k ? BrowserCells.versionCounts(k) : null, 200);
+                e -> e instanceof KeyHistory k ? BrowserCells.versionCounts(k) : null);
         counts.setId("versionsColumn");
         TableColumn<ListingEntry, Long> noncurrentBytes = bytesColumn("Noncurrent size",
-                e -> e instanceof KeyHistory k ? k.noncurrentBytes() : null, 110);
+                e -> e instanceof KeyHistory k && k.noncurrent() > 0 ? k.noncurrentBytes() : null);
         noncurrentBytes.setId("noncurrentSizeColumn");
+        sized(counts, 190, 210, Double.MAX_VALUE);
+        sized(noncurrentBytes, 150, 150, Double.MAX_VALUE);
         for (TableColumn<ListingEntry, ?> versionsOnly : List.of(counts, noncurrentBytes)) {
             versionsOnly.visibleProperty().bind(model.showVersionsProperty());
             table.getColumns().add(versionsOnly);
@@ -307,21 +315,25 @@ public final class ObjectBrowserView extends VBox {
         return button;
     }
 
-    private static TableColumn<ListingEntry, String> column(String title, Function<ListingEntry, String> value,
-                                                           double width) {
+    private static <T> TableColumn<ListingEntry, T> sized(TableColumn<ListingEntry, T> column, double min,
+                                                         double pref, double max) {
+        column.setMinWidth(min);
+        column.setPrefWidth(pref);
+        column.setMaxWidth(max);
+        return column;
+    }
+
+    private static TableColumn<ListingEntry, String> column(String title, Function<ListingEntry, String> value) {
         TableColumn<ListingEntry, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setPrefWidth(width);
         return column;
     }
 
     /** Holds bytes, so that it sorts by size; cells show them readable. */
-    private static TableColumn<ListingEntry, Long> bytesColumn(String title, Function<ListingEntry, Long> value,
-                                                               double width) {
+    private static TableColumn<ListingEntry, Long> bytesColumn(String title, Function<ListingEntry, Long> value) {
         TableColumn<ListingEntry, Long> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setCellFactory(c -> new BrowserCells.SizeCell());
-        column.setPrefWidth(width);
         return column;
     }
 }

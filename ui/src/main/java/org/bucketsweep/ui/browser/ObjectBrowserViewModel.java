@@ -74,6 +74,7 @@ public final class ObjectBrowserViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper listingEmptyText = new ReadOnlyStringWrapper("Choose a bucket on the left.");
     private final StringBinding emptyText;
+    private final StringBinding shownAndSelected;
     private BucketBrowser browser;
     private CancellationToken currentListing = new CancellationToken();
     private Tally tally = new Tally(false);
@@ -108,6 +109,16 @@ public final class ObjectBrowserViewModel {
                         ? (deletedOnly.get() ? "No deleted keys among the loaded rows." : "No loaded row matches the filter.")
                         : listingEmptyText.get(),
                 rows, visibleRows, deletedOnly, listingEmptyText);
+        shownAndSelected = Bindings.createStringBinding(() -> {
+            List<String> parts = new ArrayList<>(2);
+            if (visibleRows.size() != rows.size()) {
+                parts.add(String.format(Locale.ROOT, "%,d of %,d shown", visibleRows.size(), rows.size()));
+            }
+            if (!selection.isEmpty()) {
+                parts.add(String.format(Locale.ROOT, "%,d selected", selection.size()));
+            }
+            return String.join(" · ", parts);
+        }, rows, visibleRows, selection);
     }
 
     /**
@@ -510,6 +521,11 @@ public final class ObjectBrowserViewModel {
     /** Counts, or progress while listing. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** "19 of 100 shown · 19 selected": what the filter leaves and what Ctrl+A took; empty when neither applies. */
+    public StringBinding shownAndSelectedProperty() {
+        return shownAndSelected;
     }
 
     /** What the table says when it shows no row. */

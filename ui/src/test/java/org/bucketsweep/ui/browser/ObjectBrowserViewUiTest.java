@@ -116,6 +116,8 @@ class ObjectBrowserViewUiTest {
         robot.clickOn(row("notes.txt")).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         assertThat(fx(() -> List.copyOf(model.selection()))).extracting(ListingEntry::key)
                 .containsExactly("notes.txt");
+        assertThat(robot.lookup("#shownAndSelected").queryAs(Label.class).getText())
+                .isEqualTo("1 of 3 shown · 1 selected");
         robot.clickOn("#browserFilter").type(KeyCode.ESCAPE);
         assertThat(shownNames()).containsExactly("docs/", "notes.txt", "readme.md");
 
@@ -140,11 +142,13 @@ class ObjectBrowserViewUiTest {
         waitUntilListed();
         robot.clickOn("#showDeleted");
         assertThat(shownNames()).containsExactly("sub/", "old.txt  (deleted)", "delete marker", "older version");
-        assertThat(cellText(row("old.txt  (deleted)"), "Versions")).isEqualTo("1 noncurrent, 1 delete marker");
+        assertThat(cellText(row("old.txt  (deleted)"), "Versions")).isEqualTo("1 noncurrent, 1 marker");
         assertThat(robot.lookup("#browserStatus").queryAs(Label.class).getText())
                 .isEqualTo("1 folder, 2 keys (1 deleted), 3 versions, 1 delete marker");
         robot.clickOn(row("sub/")).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         assertThat(fx(() -> model.selectedObjects().size())).isEqualTo(3);
+        assertThat(robot.lookup("#shownAndSelected").queryAs(Label.class).getText())
+                .isEqualTo("4 of 7 shown · 4 selected");
 
         robot.clickOn("#showVersions");
         waitUntilListed();
