@@ -134,6 +134,8 @@ public final class ObjectBrowserView extends VBox {
         namePrefix.setPrefColumnCount(14);
         namePrefix.setOnAction(e -> model.namePrefixProperty().set(namePrefix.getText()));
         model.namePrefixProperty().addListener((obs, was, now) -> namePrefix.setText(now));
+        // Text typed but not entered belongs to the level it was typed at.
+        model.prefixProperty().addListener((obs, was, now) -> namePrefix.setText(model.namePrefixProperty().get()));
         namePrefix.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && !namePrefix.getText().isEmpty()) {
                 namePrefix.clear();
