@@ -40,16 +40,29 @@ public final class BucketBrowser {
     private static final Logger LOG = LoggerFactory.getLogger(BucketBrowser.class);
     private static final String DELIMITER = "/";
 
-    /** S3 sorts keys by their UTF-8 bytes; within a key, the newest version comes first. */
+    /**
+     * S3 sorts keys by their UTF-8 bytes; within a key, the newest version comes first. Only a fallback for when
+     * the server's own interleaving is unknown: entries of one key written within the same timestamp tie.
+     */
     private static final Comparator<ObjectVersion> S3_ORDER = Comparator
             .comparing((ObjectVersion v) -> v.key().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned)
             .thenComparing(ObjectVersion::latest, Comparator.reverseOrder())
             .thenComparing(ObjectVersion::lastModified, Comparator.nullsLast(Comparator.reverseOrder()));
 
     private final S3Client s3;
+    private final Integer pageSize;
 
     public BucketBrowser(S3Connection connection) {
+        this(connection, null);
+    }
+
+    /**
+     * Lists with pages of at most {@code pageSize} entries (S3's MaxKeys) instead of the server's default (1,000 on
+     * AWS): small pages let tests and benches watch a listing stream without seeding thousands of objects.
+     */
+    public BucketBrowser(S3Connection connection, Integer pageSize) {
         this.s3 = connection.client();
+        this.pageSize = pageSize;
     }
 
     /** The buckets' names, without their status (see {@link #versioningOf(String)}, {@link #objectLockOf}). */
@@ -119,25 +132,25 @@ public final class BucketBrowser {
         String p = prefix == null || prefix.isEmpty() ? null : prefix;
         if (versions) {
             listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).delimiter(DELIMITER)
-                    .encodingType(EncodingType.URL).build(), sink, cancel);
+                    .encodingType(EncodingType.URL).maxKeys(pageSize).build(), sink, cancel);
         } else {
             listCurrent(ListObjectsV2Request.builder().bucket(bucket).prefix(p).delimiter(DELIMITER)
-                    .encodingType(EncodingType.URL).build(), sink, cancel);
+                    .encodingType(EncodingType.URL).maxKeys(pageSize).build(), sink, cancel);
         }
     }
 
     /** Every current object under {@code prefix}, at all depths (no folders), page by page. */
     public void listAllCurrent(String bucket, String prefix, Consumer<ListingPage> sink, CancellationToken cancel) {
         String p = prefix == null || prefix.isEmpty() ? null : prefix;
-        listCurrent(ListObjectsV2Request.builder().bucket(bucket).prefix(p).encodingType(EncodingType.URL).build(),
-                sink, cancel);
+        listCurrent(ListObjectsV2Request.builder().bucket(bucket).prefix(p).encodingType(EncodingType.URL)
+                .maxKeys(pageSize).build(), sink, cancel);
     }
 
     /** Every version and delete marker under {@code prefix}, at all depths. */
     public void listAllVersions(String bucket, String prefix, Consumer<ListingPage> sink, CancellationToken cancel) {
         String p = prefix == null || prefix.isEmpty() ? null : prefix;
-        listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).encodingType(EncodingType.URL).build(),
-                sink, cancel);
+        listVersions(ListObjectVersionsRequest.builder().bucket(bucket).prefix(p).encodingType(EncodingType.URL)
+                .maxKeys(pageSize).build(), sink, cancel);
     }
 
     private void listCurrent(ListObjectsV2Request request, Consumer<ListingPage> sink, CancellationToken cancel) {
@@ -158,20 +171,29 @@ public final class BucketBrowser {
     private void listVersions(ListObjectVersionsRequest request, Consumer<ListingPage> sink,
                               CancellationToken cancel) {
         Set<String> prefixesSeen = new HashSet<>();
+        VersionInterleaving interleaving = new VersionInterleaving();
+        ListObjectVersionsRequest recorded = request.toBuilder()
+                .overrideConfiguration(o -> o.addPlugin(interleaving)).build();
         // The paginator follows NextKeyMarker and NextVersionIdMarker until IsTruncated is false.
-        for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(request)) {
-            List<ObjectVersion> versions = new ArrayList<>(page.versions().size() + page.deleteMarkers().size());
+        for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(recorded)) {
+            List<ObjectVersion> versions = new ArrayList<>(page.versions().size());
             page.versions().forEach(v -> versions.add(new ObjectVersion(v.key(), blankToNull(v.versionId()),
                     Boolean.TRUE.equals(v.isLatest()), false, nullToZero(v.size()), v.lastModified())));
+            List<ObjectVersion> markers = new ArrayList<>(page.deleteMarkers().size());
             for (DeleteMarkerEntry m : page.deleteMarkers()) {
-                versions.add(new ObjectVersion(m.key(), blankToNull(m.versionId()),
+                markers.add(new ObjectVersion(m.key(), blankToNull(m.versionId()),
                         Boolean.TRUE.equals(m.isLatest()), true, 0, m.lastModified()));
             }
             // The SDK splits S3's interleaved list into versions and markers; put them back in S3's order.
-            versions.sort(S3_ORDER);
-            List<ListingEntry> entries = new ArrayList<>(page.commonPrefixes().size() + versions.size());
+            List<ObjectVersion> inOrder = interleaving.merge(versions, markers);
+            if (inOrder == null) {
+                inOrder = new ArrayList<>(versions);
+                inOrder.addAll(markers);
+                inOrder.sort(S3_ORDER);
+            }
+            List<ListingEntry> entries = new ArrayList<>(page.commonPrefixes().size() + inOrder.size());
             addPrefixes(page.commonPrefixes(), prefixesSeen, entries);
-            entries.addAll(versions);
+            entries.addAll(inOrder);
             boolean last = !Boolean.TRUE.equals(page.isTruncated());
             sink.accept(new ListingPage(entries, last || cancel.isCancelled()));
             if (cancel.isCancelled()) {

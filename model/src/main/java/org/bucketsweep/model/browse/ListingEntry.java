@@ -1,7 +1,7 @@
 package org.bucketsweep.model.browse;
 
-/** One row of a listing: a common prefix (a "folder") or an object version. */
-public sealed interface ListingEntry permits CommonPrefix, ObjectVersion {
+/** One row of a listing: a common prefix (a "folder"), an object version, or a key above its versions. */
+public sealed interface ListingEntry permits CommonPrefix, KeyHistory, ObjectVersion {
 
     /** The full key or prefix. */
     String key();

@@ -1,44 +1,57 @@
 package org.bucketsweep.ui.browser;
 
 import atlantafx.base.theme.Styles;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
-import javafx.collections.transformation.SortedList;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.bucketsweep.model.browse.CommonPrefix;
+import org.bucketsweep.model.browse.KeyHistory;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.browse.ObjectVersion;
-import org.bucketsweep.ui.format.Sizes;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
-/** Breadcrumb, "Show versions" toggle and the table of one level of a bucket. */
+/**
+ * Breadcrumb and view toggles above; the name prefix, the filter and the listing's progress below them; then the
+ * table of one level of a bucket.
+ */
 public final class ObjectBrowserView extends VBox {
 
     private static final DateTimeFormatter TIME =
@@ -51,75 +64,133 @@ public final class ObjectBrowserView extends VBox {
         this.model = model;
         breadcrumb.setId("breadcrumb");
         breadcrumb.setAlignment(Pos.CENTER_LEFT);
+        breadcrumb.setMinWidth(Region.USE_PREF_SIZE);
         model.breadcrumbs().addListener((ListChangeListener<Crumb>) c -> rebuildBreadcrumb());
         rebuildBreadcrumb();
 
-        Button backButton = new Button(null, new FontIcon(Material2AL.ARROW_BACK));
-        backButton.setId("back");
-        backButton.setTooltip(new Tooltip("Back (Alt+Left)"));
-        backButton.disableProperty().bind(model.canGoBackProperty().not());
-        backButton.setOnAction(e -> model.goBack());
-        Button forwardButton = new Button(null, new FontIcon(Material2AL.ARROW_FORWARD));
-        forwardButton.setId("forward");
-        forwardButton.setTooltip(new Tooltip("Forward (Alt+Right)"));
-        forwardButton.disableProperty().bind(model.canGoForwardProperty().not());
-        forwardButton.setOnAction(e -> model.goForward());
-        backButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        forwardButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-
-        ToggleButton flat = new ToggleButton(null, new FontIcon(Material2AL.ACCOUNT_TREE));
-        flat.setId("flat");
-        flat.setTooltip(new Tooltip("All depths: every key under this folder instead of one level"));
-        flat.selectedProperty().bindBidirectional(model.flatProperty());
-        flat.disableProperty().bind(model.bucketProperty().isNull());
-
-        ToggleButton showVersions = new ToggleButton("Show versions", new FontIcon(Material2AL.HISTORY));
-        showVersions.setId("showVersions");
-        showVersions.selectedProperty().bindBidirectional(model.showVersionsProperty());
-        showVersions.disableProperty().bind(model.bucketProperty().isNull());
-
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(model.loadingProperty());
-        Label status = new Label();
-        status.setId("browserStatus");
-        status.textProperty().bind(model.statusProperty());
-        status.getStyleClass().add("text-muted");
-        status.setMinWidth(0);
-        breadcrumb.setMinWidth(Region.USE_PREF_SIZE);
-        showVersions.setMinWidth(Region.USE_PREF_SIZE);
-
-        TextField filter = new TextField();
-        filter.setId("browserFilter");
-        filter.setPromptText("Filter loaded rows (Ctrl+F)");
-        filter.setPrefColumnCount(12);
-        filter.textProperty().bindBidirectional(model.filterProperty());
-        filter.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                filter.clear();
+        TableView<ListingEntry> table = createTable();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(navigationBar(), narrowingBar(), table);
+        // A filter, not a handler: the table and text fields would otherwise take Esc for themselves.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && model.loadingProperty().get()) {
+                model.cancelListing();
                 e.consume();
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, backButton, forwardButton, breadcrumb, spacer, busy, status, filter, flat,
-                showVersions);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(6, 8, 6, 8));
-
-        TableView<ListingEntry> table = createTable();
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(header, table);
         sceneProperty().addListener((obs, was, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                        filter::requestFocus);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN),
                         model::goBack);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN),
                         model::goForward);
             }
         });
+    }
+
+    /** Back, forward, the breadcrumb, and how to list: all depths, versions, deleted keys only. */
+    private HBox navigationBar() {
+        Button backButton = iconButton("back", Material2AL.ARROW_BACK, "Back (Alt+Left)");
+        backButton.disableProperty().bind(model.canGoBackProperty().not());
+        backButton.setOnAction(e -> model.goBack());
+        Button forwardButton = iconButton("forward", Material2AL.ARROW_FORWARD, "Forward (Alt+Right)");
+        forwardButton.disableProperty().bind(model.canGoForwardProperty().not());
+        forwardButton.setOnAction(e -> model.goForward());
+
+        ToggleButton flat = new ToggleButton(null, new FontIcon(Material2AL.ACCOUNT_TREE));
+        flat.setId("flat");
+        flat.setTooltip(new Tooltip("All depths: every key under this folder instead of one level"));
+        flat.selectedProperty().bindBidirectional(model.flatProperty());
+        ToggleButton showVersions = new ToggleButton("Show versions", new FontIcon(Material2AL.HISTORY));
+        showVersions.setId("showVersions");
+        showVersions.setTooltip(new Tooltip("Each key with the counts of its versions, then every version and"
+                + " delete marker"));
+        showVersions.selectedProperty().bindBidirectional(model.showVersionsProperty());
+        ToggleButton deletedOnly = new ToggleButton("Deleted keys", new FontIcon(Material2MZ.RESTORE_FROM_TRASH));
+        deletedOnly.setId("showDeleted");
+        deletedOnly.setTooltip(new Tooltip("Only keys whose latest version is a delete marker; deleting that marker"
+                + " brings the key back"));
+        deletedOnly.selectedProperty().bindBidirectional(model.deletedOnlyProperty());
+        for (ToggleButton toggle : new ToggleButton[] {flat, showVersions, deletedOnly}) {
+            toggle.disableProperty().bind(model.bucketProperty().isNull());
+            toggle.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, backButton, forwardButton, breadcrumb, spacer, flat, showVersions, deletedOnly);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 2, 8));
+        return bar;
+    }
+
+    /** The server-side name prefix, the client-side filter, and the listing's progress with its Cancel. */
+    private HBox narrowingBar() {
+        TextField namePrefix = new TextField();
+        namePrefix.setId("namePrefix");
+        namePrefix.setPromptText("Name starts with…");
+        namePrefix.setTooltip(new Tooltip("Enter lists only the keys of this folder whose name starts with this"
+                + " (sent to S3 as the prefix); Esc clears it"));
+        namePrefix.setPrefColumnCount(14);
+        namePrefix.setOnAction(e -> model.namePrefixProperty().set(namePrefix.getText()));
+        model.namePrefixProperty().addListener((obs, was, now) -> namePrefix.setText(now));
+        // Text typed but not entered belongs to the level it was typed at.
+        model.prefixProperty().addListener((obs, was, now) -> namePrefix.setText(model.namePrefixProperty().get()));
+        namePrefix.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !namePrefix.getText().isEmpty()) {
+                namePrefix.clear();
+                model.namePrefixProperty().set("");
+                e.consume();
+            }
+        });
+        namePrefix.disableProperty().bind(model.bucketProperty().isNull());
+
+        TextField filter = new TextField();
+        filter.setId("browserFilter");
+        filter.setPromptText("Filter loaded rows (Ctrl+F)");
+        filter.setTooltip(new Tooltip("Shows the loaded rows whose key contains this; Ctrl+A then selects them all"));
+        filter.setPrefColumnCount(14);
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                filter.clear();
+                e.consume();
+            }
+        });
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                        filter::requestFocus);
+            }
+        });
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(model.loadingProperty());
+        busy.managedProperty().bind(model.loadingProperty());
+        Label status = new Label();
+        status.setId("browserStatus");
+        status.textProperty().bind(model.statusProperty());
+        status.getStyleClass().add("text-muted");
+        status.setMinWidth(0);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelListing");
+        cancel.setTooltip(new Tooltip("Stop listing; the rows loaded so far stay (Esc)"));
+        cancel.getStyleClass().add(Styles.SMALL);
+        cancel.setOnAction(e -> model.cancelListing());
+        cancel.visibleProperty().bind(model.loadingProperty());
+        cancel.managedProperty().bind(model.loadingProperty());
+
+        Label shown = new Label();
+        shown.setId("shownAndSelected");
+        shown.textProperty().bind(model.shownAndSelectedProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, namePrefix, filter, shown, spacer, busy, status, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 8, 6, 8));
+        return bar;
     }
 
     private TableView<ListingEntry> createTable() {
@@ -129,7 +200,7 @@ public final class ObjectBrowserView extends VBox {
         table.setId("objectTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label empty = new Label();
         empty.textProperty().bind(model.emptyTextProperty());
         empty.getStyleClass().add("text-muted");
@@ -137,50 +208,41 @@ public final class ObjectBrowserView extends VBox {
 
         TableColumn<ListingEntry, ListingEntry> name = new TableColumn<>("Name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        name.setCellFactory(c -> new NameCell(model));
+        name.setCellFactory(c -> new BrowserCells.NameCell(model));
         name.setComparator((a, b) -> a.key().compareTo(b.key()));
-        name.setPrefWidth(320);
-        table.getColumns().add(name);
-        table.getColumns().add(column("Version ID", e -> e instanceof ObjectVersion v ? v.versionId() : null, 230));
-        table.getColumns().add(column("Latest", e -> e instanceof ObjectVersion v && v.versionId() != null
-                ? (v.latest() ? "latest" : "") : null, 70));
-        // The size column holds bytes, so that it sorts by size; cells show them readable.
-        TableColumn<ListingEntry, Long> size = new TableColumn<>("Size");
-        size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                c.getValue() instanceof ObjectVersion v && !v.deleteMarker() ? v.size() : null));
-        size.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long bytes, boolean empty) {
-                super.updateItem(bytes, empty);
-                setText(empty || bytes == null ? null : Sizes.human(bytes));
-            }
-        });
-        size.setPrefWidth(90);
-        table.getColumns().add(size);
-        table.getColumns().add(column("Last modified", e -> e instanceof ObjectVersion v && v.lastModified() != null
-                ? TIME.format(v.lastModified()) : null, 160));
+        // Bounds keep the short columns short: the table shares its width out again when the versions columns
+        // appear, and without them the dates and sizes would take the room the counts need.
+        table.getColumns().add(sized(name, 150, 250, Double.MAX_VALUE));
+        table.getColumns().add(sized(column("Version ID", e -> e instanceof ObjectVersion v ? v.versionId() : null),
+                100, 180, 300));
+        table.getColumns().add(sized(column("Latest", e -> e instanceof ObjectVersion v && v.versionId() != null
+                ? (v.latest() ? "latest" : "") : null), 70, 70, 80));
+        table.getColumns().add(sized(bytesColumn("Size", e -> e instanceof KeyHistory k && !k.deleted() ? k.size()
+                : e instanceof ObjectVersion v && !v.deleteMarker() ? v.size() : null), 70, 80, 110));
+        table.getColumns().add(sized(column("Last modified", e -> {
+            Instant at = e instanceof KeyHistory k ? k.lastModified()
+                    : e instanceof ObjectVersion v ? v.lastModified() : null;
+            return at == null ? null : TIME.format(at);
+        }), 180, 180, 200));
+        // The versions view's columns: on each key's row, what its history holds.
+        TableColumn<ListingEntry, String> counts = column("Versions",
+                e -> e instanceof KeyHistory k ? BrowserCells.versionCounts(k) : null);
+        counts.setId("versionsColumn");
+        TableColumn<ListingEntry, Long> noncurrentBytes = bytesColumn("Noncurrent size",
+                e -> e instanceof KeyHistory k && k.noncurrent() > 0 ? k.noncurrentBytes() : null);
+        noncurrentBytes.setId("noncurrentSizeColumn");
+        sized(counts, 190, 210, Double.MAX_VALUE);
+        sized(noncurrentBytes, 150, 150, Double.MAX_VALUE);
+        for (TableColumn<ListingEntry, ?> versionsOnly : List.of(counts, noncurrentBytes)) {
+            versionsOnly.visibleProperty().bind(model.showVersionsProperty());
+            table.getColumns().add(versionsOnly);
+        }
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ListingEntry>) c ->
                 model.selection().setAll(table.getSelectionModel().getSelectedItems()));
-        model.selectionToRestoreProperty().addListener((obs, was, now) -> {
-            table.getSelectionModel().clearSelection();
-            now.forEach(entry -> table.getSelectionModel().select(entry));
-        });
+        model.selectionToRestoreProperty().addListener((obs, was, now) -> restoreSelection(table, now));
         table.setRowFactory(t -> {
-            TableRow<ListingEntry> row = new TableRow<>() {
-                @Override
-                protected void updateItem(ListingEntry entry, boolean empty) {
-                    super.updateItem(entry, empty);
-                    getStyleClass().removeAll("delete-marker-row", "noncurrent-row");
-                    if (!empty && entry instanceof ObjectVersion v) {
-                        if (v.deleteMarker()) {
-                            getStyleClass().add("delete-marker-row");
-                        } else if (!v.latest()) {
-                            getStyleClass().add("noncurrent-row");
-                        }
-                    }
-                }
-            };
+            TableRow<ListingEntry> row = new BrowserCells.Row();
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
                     model.enter(row.getItem());
@@ -188,11 +250,16 @@ public final class ObjectBrowserView extends VBox {
             });
             return row;
         });
+        MenuItem selectAll = new MenuItem("Select all shown (Ctrl+A)");
+        selectAll.setId("selectAllShown");
+        selectAll.setOnAction(e -> table.getSelectionModel().selectAll());
+        MenuItem copy = new MenuItem("Copy (Ctrl+C)");
+        copy.setId("copyRows");
+        copy.setOnAction(e -> copy(table));
+        table.setContextMenu(new ContextMenu(selectAll, copy));
         table.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(ObjectBrowserViewModel.copyText(table.getSelectionModel().getSelectedItems()));
-                Clipboard.getSystemClipboard().setContent(content);
+                copy(table);
             } else if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 model.enter(table.getSelectionModel().getSelectedItem());
             } else if (e.getCode() == KeyCode.BACK_SPACE) {
@@ -200,6 +267,27 @@ public final class ObjectBrowserView extends VBox {
             }
         });
         return table;
+    }
+
+    /** Selects exactly these rows, by one pass over the table's rows (selecting row by row would search each). */
+    private static void restoreSelection(TableView<ListingEntry> table, List<ListingEntry> rows) {
+        table.getSelectionModel().clearSelection();
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<ListingEntry> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
+        wanted.addAll(rows);
+        List<ListingEntry> items = table.getItems();
+        int[] indices = IntStream.range(0, items.size()).filter(i -> wanted.contains(items.get(i))).toArray();
+        if (indices.length > 0) {
+            table.getSelectionModel().selectIndices(indices[0], Arrays.copyOfRange(indices, 1, indices.length));
+        }
+    }
+
+    private static void copy(TableView<ListingEntry> table) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(ObjectBrowserViewModel.copyText(table.getSelectionModel().getSelectedItems()));
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private void rebuildBreadcrumb() {
@@ -221,55 +309,33 @@ public final class ObjectBrowserView extends VBox {
         }
     }
 
-    private static TableColumn<ListingEntry, String> column(String title, Function<ListingEntry, String> value,
-                                                           double width) {
-        TableColumn<ListingEntry, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setPrefWidth(width);
+    private static Button iconButton(String id, Ikon icon, String tooltip) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.setId(id);
+        button.setTooltip(new Tooltip(tooltip));
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        return button;
+    }
+
+    private static <T> TableColumn<ListingEntry, T> sized(TableColumn<ListingEntry, T> column, double min,
+                                                         double pref, double max) {
+        column.setMinWidth(min);
+        column.setPrefWidth(pref);
+        column.setMaxWidth(max);
         return column;
     }
 
-    /** The key relative to the current folder, with an icon for folder, object or delete marker. */
-    private static final class NameCell extends TableCell<ListingEntry, ListingEntry> {
-        private final ObjectBrowserViewModel model;
+    private static TableColumn<ListingEntry, String> column(String title, Function<ListingEntry, String> value) {
+        TableColumn<ListingEntry, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        return column;
+    }
 
-        NameCell(ObjectBrowserViewModel model) {
-            this.model = model;
-        }
-
-        @Override
-        protected void updateItem(ListingEntry entry, boolean empty) {
-            super.updateItem(entry, empty);
-            if (empty || entry == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            String prefix = model.prefixProperty().get();
-            String name = entry.key().startsWith(prefix) ? entry.key().substring(prefix.length()) : entry.key();
-            if (name.isEmpty()) {
-                name = "(this folder's own object)";
-            }
-            boolean versionRow = entry instanceof ObjectVersion v && v.versionId() != null;
-            // In the versions view a version sits indented under its key's row.
-            setPadding(new Insets(0, 0, 0, versionRow && model.showVersionsProperty().get() ? 22 : 0));
-            if (entry instanceof CommonPrefix) {
-                setText(name);
-                setGraphic(new FontIcon(Material2AL.FOLDER));
-            } else if (versionRow && ((ObjectVersion) entry).deleteMarker()) {
-                setText("delete marker");
-                setGraphic(new FontIcon(Material2AL.BOOKMARK_BORDER));
-            } else if (versionRow) {
-                setText(((ObjectVersion) entry).latest() ? "current version" : "older version");
-                setGraphic(new FontIcon(Material2AL.HISTORY));
-            } else if (((ObjectVersion) entry).deleteMarker()) {
-                // A key whose latest version is a delete marker: it looks deleted, its older versions remain.
-                setText(name + "  (deleted)");
-                setGraphic(new FontIcon(Material2AL.INSERT_DRIVE_FILE));
-            } else {
-                setText(name);
-                setGraphic(new FontIcon(Material2AL.INSERT_DRIVE_FILE));
-            }
-        }
+    /** Holds bytes, so that it sorts by size; cells show them readable. */
+    private static TableColumn<ListingEntry, Long> bytesColumn(String title, Function<ListingEntry, Long> value) {
+        TableColumn<ListingEntry, Long> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setCellFactory(c -> new BrowserCells.SizeCell());
+        return column;
     }
 }

@@ -3,12 +3,15 @@ package org.bucketsweep.ui.browser;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.function.Consumer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -29,6 +32,9 @@ import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.browse.CommonPrefix;
+import org.bucketsweep.model.browse.KeyHistories;
+import org.bucketsweep.model.browse.KeyHistories.GroupedPage;
+import org.bucketsweep.model.browse.KeyHistory;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.browse.ListingPage;
 import org.bucketsweep.model.browse.ObjectVersion;
@@ -37,8 +43,10 @@ import org.bucketsweep.ui.concurrent.UiBatcher;
 import org.bucketsweep.ui.dialog.DialogService;
 
 /**
- * One level of a bucket: its folders and objects, or with {@link #showVersionsProperty()} every version and delete
- * marker as its own row. Rows stream in page by page; a new listing cancels the one before it.
+ * One level of a bucket: its folders and objects, or with {@link #showVersionsProperty()} each key's row (with the
+ * counts of its versions) followed by every version and delete marker as its own row. Rows stream in page by page
+ * and reach the UI thread in batches; a new listing cancels the one before it, and {@link #cancelListing()} stops
+ * one and keeps what has arrived. Rows are the model's immutable records: no per-row properties.
  */
 public final class ObjectBrowserViewModel {
 
@@ -47,6 +55,10 @@ public final class ObjectBrowserViewModel {
     private final ObservableList<ListingEntry> rows = FXCollections.observableArrayList();
     private final FilteredList<ListingEntry> visibleRows = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty("");
+    private final StringProperty namePrefix = new SimpleStringProperty("");
+    private final BooleanProperty deletedOnly = new SimpleBooleanProperty();
+    /** Keys whose latest version is a delete marker, for "show deleted keys" (their version rows go with them). */
+    private final Set<String> deletedKeys = new HashSet<>();
     private final ObjectProperty<List<ListingEntry>> selectionToRestore = new SimpleObjectProperty<>(List.of());
     private final ObservableList<ListingEntry> selection = FXCollections.observableArrayList();
     private final ObservableList<Crumb> breadcrumbs = FXCollections.observableArrayList();
@@ -60,25 +72,71 @@ public final class ObjectBrowserViewModel {
     private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Choose a bucket on the left.");
+    private final ReadOnlyStringWrapper listingEmptyText = new ReadOnlyStringWrapper("Choose a bucket on the left.");
+    private final StringBinding emptyText;
+    private final StringBinding shownAndSelected;
     private BucketBrowser browser;
     private CancellationToken currentListing = new CancellationToken();
+    private Tally tally = new Tally(false);
+    /** Index in rows of the last key row appended: a revision of that key replaces it. */
+    private int lastKeyRow = -1;
+    private boolean navigating;
 
     public ObjectBrowserViewModel(TaskRunner tasks, DialogService dialogs) {
         this.tasks = tasks;
         this.dialogs = dialogs;
-        showVersions.addListener((obs, was, now) -> refresh());
+        showVersions.addListener((obs, was, now) -> {
+            if (!now) {
+                deletedOnly.set(false);
+            }
+            refresh();
+        });
+        deletedOnly.addListener((obs, was, now) -> {
+            visibleRows.setPredicate(visibleWhen(filter.get(), now));
+            if (now && !showVersions.get()) {
+                // Deleted keys only show up in a versions listing: a plain listing leaves them out.
+                showVersions.set(true);
+            }
+        });
         flat.addListener((obs, was, now) -> refresh());
-        filter.addListener((obs, was, now) -> visibleRows.setPredicate(matching(now)));
+        filter.addListener((obs, was, now) -> visibleRows.setPredicate(visibleWhen(now, deletedOnly.get())));
+        namePrefix.addListener((obs, was, now) -> {
+            if (!navigating) {
+                refresh();
+            }
+        });
+        emptyText = Bindings.createStringBinding(() -> !rows.isEmpty() && visibleRows.isEmpty()
+                        ? (deletedOnly.get() ? "No deleted keys among the loaded rows." : "No loaded row matches the filter.")
+                        : listingEmptyText.get(),
+                rows, visibleRows, deletedOnly, listingEmptyText);
+        shownAndSelected = Bindings.createStringBinding(() -> {
+            List<String> parts = new ArrayList<>(2);
+            if (visibleRows.size() != rows.size()) {
+                parts.add(String.format(Locale.ROOT, "%,d of %,d shown", visibleRows.size(), rows.size()));
+            }
+            if (!selection.isEmpty()) {
+                parts.add(String.format(Locale.ROOT, "%,d selected", selection.size()));
+            }
+            return String.join(" · ", parts);
+        }, rows, visibleRows, selection);
     }
 
-    /** Case-insensitive substring of the key; in the versions view a key's versions follow their key. */
-    private static Predicate<ListingEntry> matching(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
+    /**
+     * The filter: a case-insensitive substring of the key (a key's versions share its key, so they stay with it);
+     * with {@code deletedOnly}, folders and the keys whose latest version is a delete marker, with their versions.
+     */
+    private Predicate<ListingEntry> visibleWhen(String text, boolean onlyDeleted) {
+        Predicate<ListingEntry> visible = null;
+        if (text != null && !text.isBlank()) {
+            String needle = text.strip().toLowerCase(Locale.ROOT);
+            visible = entry -> entry.key().toLowerCase(Locale.ROOT).contains(needle);
         }
-        String needle = text.strip().toLowerCase(Locale.ROOT);
-        return entry -> entry.key().toLowerCase(Locale.ROOT).contains(needle);
+        if (onlyDeleted) {
+            Predicate<ListingEntry> deleted = entry -> entry instanceof CommonPrefix
+                    || deletedKeys.contains(entry.key());
+            visible = visible == null ? deleted : visible.and(deleted);
+        }
+        return visible;
     }
 
     public void connect(BucketBrowser newBrowser) {
@@ -121,6 +179,13 @@ public final class ObjectBrowserViewModel {
     }
 
     private void show(String newPrefix) {
+        // A name prefix narrows one level: a new level starts without one.
+        navigating = true;
+        try {
+            namePrefix.set("");
+        } finally {
+            navigating = false;
+        }
         prefix.set(newPrefix);
         breadcrumbs.setAll(crumbsFor(bucket.get(), newPrefix));
         canGoBack.set(!back.isEmpty());
@@ -148,36 +213,41 @@ public final class ObjectBrowserViewModel {
 
     /** Lists the current level again; rows that were selected and still exist are selected again. */
     public void refresh() {
-        Set<ListingEntry> reselect = new HashSet<>(selection);
+        Set<RowId> reselect = selection.stream().map(RowId::of).collect(Collectors.toSet());
         currentListing.cancel();
         rows.clear();
         selection.clear();
+        deletedKeys.clear();
+        lastKeyRow = -1;
         BucketSummary b = bucket.get();
         if (browser == null || b == null) {
             loading.set(false);
             status.set("");
-            emptyText.set(browser == null ? "Not connected." : "Choose a bucket on the left.");
+            listingEmptyText.set(browser == null ? "Not connected." : "Choose a bucket on the left.");
             return;
         }
         CancellationToken token = new CancellationToken();
         currentListing = token;
         BucketBrowser source = browser;
-        String listedPrefix = prefix.get();
+        String folder = prefix.get();
+        // The name prefix goes to S3 as part of Prefix: only matching keys are listed at all.
+        String listedPrefix = folder + namePrefix.get();
         boolean versions = showVersions.get();
         boolean allDepths = flat.get();
-        KeyRows keyRows = new KeyRows();
-        UiBatcher<ListingEntry> batcher = new UiBatcher<>(tasks.ui(), page -> {
+        tally = new Tally(versions);
+        KeyHistories histories = new KeyHistories();
+        UiBatcher<GroupedPage> batcher = new UiBatcher<>(tasks.ui(), pages -> {
             if (!token.isCancelled()) {
-                rows.addAll(page);
-                status.set(rows.size() + " rows loaded…");
+                append(pages);
+                status.set(String.format(Locale.ROOT, "%,d rows loaded…", rows.size()));
             }
         });
         loading.set(true);
-        emptyText.set("Loading…");
+        listingEmptyText.set("Loading…");
         status.set("Listing…");
         tasks.run("list " + b.name() + "/" + listedPrefix, () -> {
-            Consumer<ListingPage> sink =
-                    page -> batcher.addAll(versions ? keyRows.insertInto(page.entries()) : page.entries());
+            Consumer<ListingPage> sink = page -> batcher.addAll(List.of(
+                    versions ? histories.add(page) : new GroupedPage(null, page.entries())));
             if (!allDepths) {
                 source.listLevel(b.name(), listedPrefix, versions, sink, token);
             } else if (versions) {
@@ -192,11 +262,12 @@ public final class ObjectBrowserViewModel {
             }
             batcher.flush();
             loading.set(false);
-            status.set(describe(rows, versions));
+            status.set(tally.describe());
             if (!reselect.isEmpty()) {
-                selectionToRestore.set(rows.stream().filter(reselect::contains).toList());
+                restoreSelection(rows.stream().filter(r -> reselect.contains(RowId.of(r))).toList());
             }
-            emptyText.set(listedPrefix.isEmpty() ? "This bucket is empty." : "This folder is empty.");
+            listingEmptyText.set(!namePrefix.get().isEmpty() ? "No key here starts with “" + namePrefix.get() + "”."
+                    : folder.isEmpty() ? "This bucket is empty." : "This folder is empty.");
         }, error -> {
             if (token.isCancelled()) {
                 return;
@@ -204,9 +275,68 @@ public final class ObjectBrowserViewModel {
             loading.set(false);
             S3Failure failure = S3Failure.of(error);
             status.set("Listing failed: " + failure.summary());
-            emptyText.set("Could not list " + b.name() + ": " + failure.summary());
+            listingEmptyText.set("Could not list " + b.name() + ": " + failure.summary());
             dialogs.showFailure("Could not list " + b.name(), failure, error);
         });
+    }
+
+    /** Esc: stops the listing after the page in flight; the rows loaded so far stay. */
+    public void cancelListing() {
+        if (!loading.get()) {
+            return;
+        }
+        currentListing.cancel();
+        loading.set(false);
+        status.set(String.format(Locale.ROOT, "Stopped after %,d rows (F5 lists again): %s", rows.size(),
+                tally.describe()));
+        listingEmptyText.set("Listing stopped.");
+    }
+
+    /**
+     * Puts the revised row of a key that fills whole pages in place of the one shown. A TableView drops its whole
+     * selection when one of its items is replaced: the rows that were selected are selected again.
+     */
+    private void revise(int index, KeyHistory revised) {
+        ListingEntry old = rows.get(index);
+        List<ListingEntry> selected = selection.stream().map(e -> e == old ? revised : e).toList();
+        rows.set(index, revised);
+        if (!selected.isEmpty()) {
+            restoreSelection(selected);
+        }
+    }
+
+    private void restoreSelection(List<ListingEntry> selected) {
+        // Rows are records: an equal list would not count as a change, and the view would not hear of it.
+        selectionToRestore.set(List.of());
+        selectionToRestore.set(selected);
+    }
+
+    /** On the UI thread: appends a batch of pages in one change, applying a key row's revision in place. */
+    private void append(List<GroupedPage> pages) {
+        List<ListingEntry> added = new ArrayList<>();
+        for (GroupedPage page : pages) {
+            KeyHistory revised = page.revised();
+            if (revised != null && lastKeyRow >= 0) {
+                int inAdded = lastKeyRow - rows.size();
+                if (inAdded >= 0) {
+                    added.set(inAdded, revised);
+                } else if (rows.get(lastKeyRow).key().equals(revised.key())) {
+                    revise(lastKeyRow, revised);
+                }
+            }
+            for (ListingEntry entry : page.rows()) {
+                if (entry instanceof KeyHistory key) {
+                    lastKeyRow = rows.size() + added.size();
+                    if (key.deleted()) {
+                        // Before the rows are added: the filter sees them as they arrive.
+                        deletedKeys.add(key.key());
+                    }
+                }
+                tally.count(entry);
+                added.add(entry);
+            }
+        }
+        rows.addAll(added);
     }
 
     /** The selected rows that can be deleted: objects, versions and delete markers (folders are skipped). */
@@ -215,6 +345,8 @@ public final class ObjectBrowserViewModel {
         for (ListingEntry e : selection) {
             if (e instanceof ObjectVersion v) {
                 objects.add(v);
+            } else if (e instanceof KeyHistory key) {
+                objects.add(key.asCurrentObject());
             }
         }
         return objects;
@@ -222,29 +354,64 @@ public final class ObjectBrowserViewModel {
 
     /** Whether a row is the key itself (deleting it adds a delete marker) rather than one of its versions. */
     public static boolean isKeyRow(ListingEntry entry) {
-        return entry instanceof ObjectVersion v && v.versionId() == null;
+        return entry instanceof KeyHistory || entry instanceof ObjectVersion v && v.versionId() == null;
     }
 
-    /**
-     * In the versions view, puts a row for the key itself before the key's versions, so that one selection can hold
-     * both "this key" (a delete marker will be added) and "these versions" (deleted for good). Keeps its place
-     * across pages, since one key's versions can span two pages.
-     */
-    static final class KeyRows {
-        private String lastKey;
-
-        List<ListingEntry> insertInto(List<ListingEntry> page) {
-            List<ListingEntry> out = new ArrayList<>(page.size() + page.size() / 2);
-            for (ListingEntry e : page) {
-                if (e instanceof ObjectVersion v && !v.key().equals(lastKey)) {
-                    lastKey = v.key();
-                    // S3 lists a key's latest version first: the key row shows its size and date, and whether
-                    // the key is deleted (its latest version is a delete marker).
-                    out.add(new ObjectVersion(v.key(), null, true, v.deleteMarker(), v.size(), v.lastModified()));
-                }
-                out.add(e);
+    /** What makes a row the same row after a refresh, whatever its counts, size or date are now. */
+    private record RowId(int kind, String key, String versionId) {
+        static RowId of(ListingEntry entry) {
+            if (entry instanceof ObjectVersion v) {
+                return new RowId(0, v.key(), v.versionId());
             }
-            return out;
+            return new RowId(entry instanceof KeyHistory ? 1 : 2, entry.key(), null);
+        }
+    }
+
+    /** Counts of one listing, kept as rows arrive, so that the summary never walks a million rows. */
+    private static final class Tally {
+        private final boolean versions;
+        private long folders;
+        private long keys;
+        private long deletedKeys;
+        private long objects;
+        private long markers;
+
+        Tally(boolean versions) {
+            this.versions = versions;
+        }
+
+        void count(ListingEntry entry) {
+            if (entry instanceof CommonPrefix) {
+                folders++;
+            } else if (entry instanceof KeyHistory key) {
+                keys++;
+                deletedKeys += key.deleted() ? 1 : 0;
+            } else if (entry instanceof ObjectVersion v && v.deleteMarker() && v.versionId() != null) {
+                markers++;
+            } else {
+                objects++;
+            }
+        }
+
+        String describe() {
+            StringBuilder text = new StringBuilder();
+            text.append(count(folders, "folder", "folders")).append(", ");
+            if (versions) {
+                text.append(count(keys, "key", "keys"));
+                if (deletedKeys > 0) {
+                    text.append(" (").append(count(deletedKeys, "deleted", "deleted")).append(')');
+                }
+                text.append(", ");
+            }
+            text.append(versions ? count(objects, "version", "versions") : count(objects, "object", "objects"));
+            if (markers > 0) {
+                text.append(", ").append(count(markers, "delete marker", "delete markers"));
+            }
+            return text.toString();
+        }
+
+        private static String count(long n, String one, String many) {
+            return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
         }
     }
 
@@ -265,25 +432,6 @@ public final class ObjectBrowserViewModel {
         return crumbs;
     }
 
-    private static String describe(List<ListingEntry> rows, boolean versions) {
-        long folders = rows.stream().filter(r -> !(r instanceof ObjectVersion)).count();
-        long markers = rows.stream()
-                .filter(r -> r instanceof ObjectVersion v && v.deleteMarker() && v.versionId() != null).count();
-        long keyRows = versions ? rows.stream().filter(ObjectBrowserViewModel::isKeyRow).count() : 0;
-        long objects = rows.size() - folders - markers - keyRows;
-        StringBuilder text = new StringBuilder();
-        text.append(folders).append(folders == 1 ? " folder, " : " folders, ");
-        if (versions) {
-            text.append(keyRows).append(keyRows == 1 ? " key, " : " keys, ");
-        }
-        text.append(objects).append(versions ? (objects == 1 ? " version" : " versions")
-                : (objects == 1 ? " object" : " objects"));
-        if (markers > 0) {
-            text.append(", ").append(markers).append(markers == 1 ? " delete marker" : " delete markers");
-        }
-        return text.toString();
-    }
-
     public ObservableList<ListingEntry> rows() {
         return rows;
     }
@@ -298,7 +446,20 @@ public final class ObjectBrowserViewModel {
         return filter;
     }
 
-    /** After a refresh, the rows the view should select again. */
+    /**
+     * Lists only the keys of the current level whose name starts with this: sent to S3 as part of Prefix, so it
+     * narrows what is listed, not just what is shown. Cleared when another level is shown.
+     */
+    public StringProperty namePrefixProperty() {
+        return namePrefix;
+    }
+
+    /** Only keys whose latest version is a delete marker (and their versions), to bring keys back. */
+    public BooleanProperty deletedOnlyProperty() {
+        return deletedOnly;
+    }
+
+    /** After a refresh, or a revised key row, the rows the view should select (these rows' own instances). */
     public ReadOnlyObjectProperty<List<ListingEntry>> selectionToRestoreProperty() {
         return selectionToRestore;
     }
@@ -307,7 +468,8 @@ public final class ObjectBrowserViewModel {
     public static String copyText(List<ListingEntry> entries) {
         StringBuilder text = new StringBuilder();
         for (ListingEntry e : entries) {
-            if (e instanceof ObjectVersion v) {
+            ListingEntry row = e instanceof KeyHistory key ? key.asCurrentObject() : e;
+            if (row instanceof ObjectVersion v) {
                 text.append(v.key()).append('\t').append(v.versionId() == null ? "" : v.versionId()).append('\t')
                         .append(v.latest()).append('\t').append(v.deleteMarker()).append('\t').append(v.size())
                         .append('\t').append(v.lastModified() == null ? "" : v.lastModified()).append('\n');
@@ -361,7 +523,13 @@ public final class ObjectBrowserViewModel {
         return status.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty emptyTextProperty() {
-        return emptyText.getReadOnlyProperty();
+    /** "19 of 100 shown · 19 selected": what the filter leaves and what Ctrl+A took; empty when neither applies. */
+    public StringBinding shownAndSelectedProperty() {
+        return shownAndSelected;
+    }
+
+    /** What the table says when it shows no row. */
+    public StringBinding emptyTextProperty() {
+        return emptyText;
     }
 }

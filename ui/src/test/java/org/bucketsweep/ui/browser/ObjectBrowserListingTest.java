@@ -1,12 +1,14 @@
 package org.bucketsweep.ui.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.browse.BucketVersioning;
 import org.bucketsweep.model.browse.CommonPrefix;
+import org.bucketsweep.model.browse.KeyHistory;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.browse.MfaDeleteStatus;
 import org.bucketsweep.model.browse.ObjectVersion;
@@ -29,12 +31,13 @@ class ObjectBrowserListingTest {
     final S3ProxyExtension server = S3ProxyServer.extension();
 
     private S3Connection connection;
+    private TestBuckets buckets;
     private final ObjectBrowserViewModel model = new ObjectBrowserViewModel(new DirectTaskRunner(), new FakeDialogs());
 
     @BeforeEach
     void seed() {
         connection = S3Connection.open(TestBuckets.settings(server.getUri()));
-        TestBuckets buckets = new TestBuckets(connection.client());
+        buckets = new TestBuckets(connection.client());
         buckets.versionedBucket("browse");
         buckets.put("browse", "docs/ü/é.txt", "e");
         buckets.put("browse", "docs/report.pdf", "1");
@@ -115,5 +118,85 @@ class ObjectBrowserListingTest {
         model.refresh();
 
         assertThat(model.selectionToRestoreProperty().get()).containsExactly(readme);
+    }
+
+    @Test
+    void eachKeysRowCountsItsVersionsAndNoncurrentBytes() {
+        buckets.put("browse", "docs/old.txt", "12345");
+        buckets.put("browse", "docs/old.txt", "1234567");
+        buckets.addDeleteMarker("browse", "docs/old.txt");
+        model.navigateTo("docs/");
+
+        model.showVersionsProperty().set(true);
+
+        assertThat(model.rows()).filteredOn(KeyHistory.class::isInstance).map(KeyHistory.class::cast)
+                .extracting(KeyHistory::key, KeyHistory::current, KeyHistory::noncurrent, KeyHistory::deleteMarkers,
+                        KeyHistory::noncurrentBytes)
+                .containsExactly(
+                        tuple("docs/old.txt", 0, 2, 1, 12L),
+                        tuple("docs/report.pdf", 1, 1, 0, 1L));
+        assertThat(model.statusProperty().get())
+                .isEqualTo("1 folder, 2 keys (1 deleted), 4 versions, 1 delete marker");
+    }
+
+    @Test
+    void deletedKeysShowsOnlyKeysWhoseLatestVersionIsADeleteMarker() {
+        String old1 = buckets.put("browse", "docs/old.txt", "12345");
+        String marker = buckets.addDeleteMarker("browse", "docs/old.txt");
+        model.navigateTo("docs/");
+
+        model.deletedOnlyProperty().set(true);
+
+        // It needs the versions listing (a plain one leaves deleted keys out), so it turns that on.
+        assertThat(model.showVersionsProperty().get()).isTrue();
+        assertThat(model.visibleRows()).extracting(ListingEntry::key, e -> e instanceof ObjectVersion v
+                        ? v.versionId() : null)
+                .containsExactly(tuple("docs/ü/", null), tuple("docs/old.txt", null), tuple("docs/old.txt", marker),
+                        tuple("docs/old.txt", old1));
+        assertThat(model.rows()).hasSizeGreaterThan(model.visibleRows().size());
+
+        model.navigateTo("docs/ü/");
+        assertThat(model.visibleRows()).isEmpty();
+        assertThat(model.emptyTextProperty().get()).isEqualTo("No deleted keys among the loaded rows.");
+
+        model.showVersionsProperty().set(false);
+        assertThat(model.deletedOnlyProperty().get()).isFalse();
+        assertThat(model.visibleRows()).extracting(ListingEntry::key).containsExactly("docs/ü/é.txt");
+    }
+
+    @Test
+    void refreshSelectsAgainAKeyRowWhoseCountsChanged() {
+        model.navigateTo("docs/");
+        model.showVersionsProperty().set(true);
+        KeyHistory report = (KeyHistory) model.rows().stream().filter(KeyHistory.class::isInstance).findFirst()
+                .orElseThrow();
+        ObjectVersion current = (ObjectVersion) model.rows().get(model.rows().indexOf(report) + 1);
+        ObjectVersion older = (ObjectVersion) model.rows().get(model.rows().indexOf(report) + 2);
+        model.selection().setAll(List.of(report, current));
+        connection.client().deleteObject(b -> b.bucket("browse").key(older.key()).versionId(older.versionId()));
+
+        model.refresh();
+
+        assertThat(model.selectionToRestoreProperty().get()).satisfiesExactly(
+                key -> assertThat(key).isInstanceOfSatisfying(KeyHistory.class, k -> {
+                    assertThat(k.key()).isEqualTo("docs/report.pdf");
+                    assertThat(k.noncurrent()).isZero();
+                }),
+                version -> assertThat(version).isEqualTo(current));
+        assertThat(model.rows()).doesNotContain(older);
+    }
+
+    @Test
+    void aKeyRowIsDeletedAsTheKeyAndCopiedLikeIt() {
+        model.showVersionsProperty().set(true);
+        KeyHistory readme = (KeyHistory) model.rows().stream()
+                .filter(r -> r instanceof KeyHistory k && k.key().equals("readme.md")).findFirst().orElseThrow();
+        model.selection().setAll(List.of(readme));
+
+        assertThat(model.selectedObjects()).singleElement().satisfies(o -> {
+            assertThat(o.ref().key()).isEqualTo("readme.md");
+            assertThat(o.ref().hasVersion()).isFalse();
+        });
+        assertThat(ObjectBrowserViewModel.copyText(List.of(readme))).startsWith("readme.md\t\ttrue\tfalse\t1\t");
     }
 }
