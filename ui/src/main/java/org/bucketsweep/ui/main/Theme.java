@@ -3,6 +3,7 @@ package org.bucketsweep.ui.main;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 
@@ -10,6 +11,11 @@ import javafx.scene.Scene;
 public final class Theme {
 
     private Theme() {
+    }
+
+    /** The light theme, for a view shown on its own (tests, tools). */
+    public static void apply(Scene scene) {
+        apply(scene, new SimpleBooleanProperty(false));
     }
 
     /** Adds our stylesheet to {@code scene} and sets the application's theme now and whenever {@code dark} changes. */

@@ -41,6 +41,7 @@ import org.bucketsweep.model.testing.FaultProxy.Fault;
 import org.bucketsweep.model.testing.ProxiedConnection;
 import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.TestBuckets;
+import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.concurrent.FxTaskRunner;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel;
 import org.bucketsweep.ui.dialog.DeleteDecision;
@@ -379,7 +380,7 @@ class DeleteWorkflowUiTest {
     }
 
     private static boolean isKey(ListingEntry entry, String key) {
-        return entry instanceof ObjectVersion v && v.key().equals(key) && v.versionId() == null;
+        return ObjectBrowserViewModel.isKeyRow(entry) && entry.key().equals(key);
     }
 
     @SuppressWarnings("unchecked")
