@@ -16,6 +16,8 @@ import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.testing.FaultProxy;
+import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.StsStandIn;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,13 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProfileConnectionTest {
 
-    /** As {@link S3ProxyServer#extension()}, but taking session tokens: S3Proxy answers 501 to the header else. */
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyExtension.builder()
-            .withBlobStoreProvider("transient")
-            .withCredentials(TestBuckets.ACCESS_KEY, TestBuckets.SECRET_KEY)
-            .ignoreUnknownHeaders()
-            .build();
+    final S3ProxyExtension server = S3ProxyServer.extensionTakingSessionTokens();
 
     @TempDir
     Path home;

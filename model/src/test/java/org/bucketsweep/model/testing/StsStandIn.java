@@ -1,4 +1,4 @@
-package org.bucketsweep.model.connection;
+package org.bucketsweep.model.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * each request's form parameters and answers with fixed keys (those of the S3 test server), so that a test can check
  * what the app sent to STS and then use the role's keys against the real S3 test server.
  */
-final class StsStandIn implements AutoCloseable {
+public final class StsStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
@@ -54,16 +54,16 @@ final class StsStandIn implements AutoCloseable {
         server.start();
     }
 
-    static StsStandIn start(String accessKeyId, String secretKey, String sessionToken) throws IOException {
+    public static StsStandIn start(String accessKeyId, String secretKey, String sessionToken) throws IOException {
         return new StsStandIn(accessKeyId, secretKey, sessionToken);
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Each AssumeRole request's form parameters, oldest first. */
-    List<Map<String, String>> requests() {
+    public List<Map<String, String>> requests() {
         return List.copyOf(requests);
     }
 
