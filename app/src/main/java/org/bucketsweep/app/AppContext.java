@@ -4,12 +4,16 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.bucketsweep.app.demo.DemoSandbox;
 import org.bucketsweep.app.settings.AppDirectories;
+import org.bucketsweep.app.settings.OsKeyring;
 import org.bucketsweep.app.settings.Settings;
 import org.bucketsweep.app.settings.Settings.SavedConnection;
+import org.bucketsweep.app.settings.SettingsConnections;
 import org.bucketsweep.app.settings.SettingsStore;
+import org.bucketsweep.model.connection.AwsProfiles;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.connection.CredentialsSource;
 import org.bucketsweep.ui.concurrent.FxTaskRunner;
+import org.bucketsweep.ui.connect.Connections;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.main.MainViewModel;
 import org.slf4j.Logger;
@@ -24,6 +28,8 @@ public final class AppContext implements AutoCloseable {
     private final AppDirectories directories;
     private final SettingsStore settingsStore;
     private final FxTaskRunner tasks = new FxTaskRunner();
+    /** Opened on first use, which is always on a background task. */
+    private final OsKeyring keyring = new OsKeyring();
     private volatile Settings settings;
     private DemoSandbox demo;
     private MainViewModel main;
@@ -36,7 +42,9 @@ public final class AppContext implements AutoCloseable {
 
     public MainViewModel mainViewModel(DialogService dialogs) {
         if (main == null) {
-            main = new MainViewModel(tasks, dialogs, this::startDemoSandbox, this::remember, journalDir());
+            main = new MainViewModel(tasks, dialogs, this::startDemoSandbox, this::remember, journalDir(),
+                    new Connections(tasks, dialogs, AwsProfiles.forThisUser(),
+                            new SettingsConnections(this::settings, this::updateSettings), keyring));
         }
         return main;
     }
@@ -114,6 +122,7 @@ public final class AppContext implements AutoCloseable {
                 }
             }
         }
+        keyring.close();
         settingsStore.close();
     }
 

@@ -42,7 +42,7 @@ public final class BucketSweepApp extends Application {
     @Override
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
-        FxDialogService dialogs = new FxDialogService(() -> stage, context.tasks());
+        FxDialogService dialogs = new FxDialogService(() -> stage);
         MainViewModel model = context.mainViewModel(dialogs);
         Appearance appearance = context.settings().appearance();
         model.darkThemeProperty().set(appearance.darkTheme());

@@ -61,7 +61,7 @@ class BrowserRefreshUiTest {
         tasks = new FxTaskRunner();
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            model = new MainViewModel(tasks, new FxDialogService(() -> stage, tasks, List::of), () -> settings,
+            model = new MainViewModel(tasks, new FxDialogService(() -> stage), () -> settings,
                     connected -> { }, null);
             Scene scene = new Scene(new MainView(model), 1100, 700);
             Theme.apply(scene);

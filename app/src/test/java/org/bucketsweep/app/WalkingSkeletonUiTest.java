@@ -3,7 +3,6 @@ package org.bucketsweep.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.scene.Scene;
@@ -74,7 +73,7 @@ class WalkingSkeletonUiTest {
         tasks = new FxTaskRunner();
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            model = new MainViewModel(tasks, new FxDialogService(() -> stage, tasks, List::of), () -> settings,
+            model = new MainViewModel(tasks, new FxDialogService(() -> stage), () -> settings,
                     connected -> { }, null);
             Scene scene = new Scene(new MainView(model), 1100, 700);
             Theme.apply(scene, model.darkThemeProperty());

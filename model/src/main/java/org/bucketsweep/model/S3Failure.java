@@ -1,8 +1,10 @@
 package org.bucketsweep.model;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
+import org.bucketsweep.model.connection.MfaCodeNotGivenException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -21,6 +23,11 @@ public record S3Failure(String code, String message, String requestId, String hi
 
     public static S3Failure of(Throwable error) {
         Throwable e = unwrap(error);
+        MfaCodeNotGivenException noMfa = find(e, MfaCodeNotGivenException.class);
+        if (noMfa != null) {
+            return new S3Failure("MfaCodeNotGiven", noMfa.getMessage(), null,
+                    "Connect again and enter the code your MFA device shows.", true);
+        }
         if (e instanceof AwsServiceException service) {
             return fromService(service);
         }
@@ -29,6 +36,10 @@ public record S3Failure(String code, String message, String requestId, String hi
         }
         if (e instanceof SdkException sdk) {
             return new S3Failure("ClientError", sdk.getMessage(), null, null, true);
+        }
+        S3Failure credentials = credentialsFailure(e);
+        if (credentials != null) {
+            return credentials;
         }
         return new S3Failure(e.getClass().getSimpleName(), String.valueOf(e.getMessage()), null, null, false);
     }
@@ -57,15 +68,28 @@ public record S3Failure(String code, String message, String requestId, String hi
             case "InvalidAccessKeyId" -> "The access key id is not known to this server. Check the connection's keys.";
             case "SignatureDoesNotMatch" ->
                     "The secret key does not match the access key id, or a proxy changed the request.";
-            case "ExpiredToken", "TokenRefreshRequired" -> "The session token has expired. Refresh the credentials.";
-            case "RequestTimeTooSkewed" -> "This computer's clock is too far from the server's. Correct the clock.";
+            case "InvalidClientTokenId" -> "The access key id is not known to AWS. Check the profile's keys.";
+            case "ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired" ->
+                    "The session token has expired. Get fresh credentials (aws sso login, or new keys from your"
+                    + " identity provider) and connect again.";
+            case "InvalidToken" -> "The session token is malformed or not valid here. Check the session token.";
+            case "RequestTimeTooSkewed" -> "This computer's clock is too far from the server's (more than 15"
+                    + " minutes). Correct the clock, or turn on automatic time synchronisation.";
             case "AccessDenied" -> "The credentials lack the permission for this call, or MFA was required.";
+            case "AllAccessDisabled", "AccountProblem" ->
+                    "The account cannot use S3 at the moment. The account owner must contact the provider.";
+            case "PermanentRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException" ->
+                    "The bucket is in another region than the connection's. Set the connection's region to the"
+                    + " bucket's.";
             case "NoSuchBucket" -> "The bucket does not exist (any more). Refresh the bucket list.";
             case "NotImplemented" -> "The server does not support this operation.";
             case "SlowDown", "ServiceUnavailable", "InternalError" -> "The server is busy. Try again in a moment.";
             default -> noCode && status == 403
                     ? "The server refused the request. On an MFA Delete bucket this means the MFA code was missing,"
                       + " wrong or already used."
+                    : noCode && status == 301
+                    ? "The bucket is in another region than the connection's. Set the connection's region to the"
+                      + " bucket's."
                     : null;
         };
     }
@@ -80,11 +104,97 @@ public record S3Failure(String code, String message, String requestId, String hi
             return new S3Failure("ConnectionFailed", "Could not connect: " + cause.getMessage(), null,
                     "Check the endpoint URL and that the server is running.", true);
         }
-        if (cause instanceof SSLException) {
-            return new S3Failure("TlsError", "The secure connection failed: " + cause.getMessage(), null,
-                    "Check the endpoint's certificate and that the URL uses the right scheme.", true);
+        if (cause instanceof SocketTimeoutException) {
+            return new S3Failure("Timeout", "The server did not answer in time: " + cause.getMessage(), null,
+                    "Check the endpoint URL, a firewall or proxy in between, and that the server is running.", true);
+        }
+        SSLException tls = find(e, SSLException.class);
+        if (tls != null) {
+            return new S3Failure("TlsError", "The secure connection failed: " + tls.getMessage(), null,
+                    tlsHint(e, tls), true);
+        }
+        S3Failure credentials = credentialsFailure(e);
+        if (credentials != null) {
+            return credentials;
         }
         return new S3Failure("ClientError", e.getMessage(), null, null, true);
+    }
+
+    /**
+     * Credentials that could not be had: the SDK's profile support reports these only in words, some as
+     * SdkClientException, the credential process as IllegalStateException.
+     */
+    private static S3Failure credentialsFailure(Throwable e) {
+        String text = messages(e);
+        if (text.contains("SSO") || fromPackage(e, "software.amazon.awssdk.services.sso")) {
+            return new S3Failure("SsoLoginNeeded", deepestMessage(e), null,
+                    "Sign in with the AWS CLI first (aws sso login --profile NAME), then connect again.", true);
+        }
+        if (text.contains("process-based credentials") || text.contains("Command returned non-zero exit value")) {
+            return new S3Failure("CredentialProcessFailed", deepestMessage(e), null,
+                    "The profile's credential_process command failed. Run it in a terminal to see why.", true);
+        }
+        if (text.contains("Unable to load credentials") || text.contains("contained no credentials")) {
+            return new S3Failure("NoCredentials", e.getMessage(), null,
+                    "Choose a profile that has credentials, or enter an access key id and secret key.", true);
+        }
+        return null;
+    }
+
+    private static String deepestMessage(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message;
+    }
+
+    /** Says which of the usual TLS mistakes this looks like. */
+    private static String tlsHint(SdkClientException e, SSLException tls) {
+        String text = messages(e);
+        if (text.contains("Unsupported or unrecognized SSL message") || text.contains("plaintext connection")) {
+            return "The server does not speak TLS on this port: try http:// instead of https://, or the TLS port.";
+        }
+        if (text.contains("PKIX") || text.contains("unable to find valid certification path")) {
+            return "The server's certificate is not trusted by this computer (self-signed or a private CA)."
+                    + " Add the CA to Java's trust store, or use the endpoint's trusted name.";
+        }
+        if (text.contains("No subject alternative") || text.contains("doesn't match")
+                || text.contains("does not match")) {
+            return "The server's certificate is for another host name. Check the endpoint URL.";
+        }
+        return tls instanceof javax.net.ssl.SSLHandshakeException
+                ? "The TLS handshake failed. Check the endpoint URL, its certificate and any proxy in between."
+                : "Check the endpoint's certificate and that the URL uses the right scheme.";
+    }
+
+    /** Every message of the chain, for the few client failures the SDK reports only in words. */
+    private static String messages(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            text.append(t.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static boolean fromPackage(Throwable e, String prefix) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -2,10 +2,14 @@ package org.bucketsweep.app.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.bucketsweep.model.connection.AwsProfiles;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.connection.CredentialsSource;
+import org.bucketsweep.model.connection.S3Connection;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,8 +48,9 @@ final class ConnectionOptions {
             if (profile.isBlank()) {
                 throw usage("--profile needs a name.");
             }
-            if (!AwsProfiles.names().contains(profile)) {
-                throw usage("There is no profile '" + profile + "' in ~/.aws/config or ~/.aws/credentials.");
+            if (profiles(env).list().stream().noneMatch(p -> p.name().equals(profile))) {
+                throw usage("There is no profile '" + profile + "' in ~/.aws/config or ~/.aws/credentials"
+                        + " (or the files AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE name).");
             }
             credentials = new CredentialsSource.Profile(profile);
         } else {
@@ -55,6 +60,34 @@ final class ConnectionOptions {
             }
         }
         return new ConnectionSettings("command line", uri, regionToUse, pathStyle, credentials);
+    }
+
+    /**
+     * Opens the connection; a role profile with {@code mfa_serial} asks for its code on the terminal (without echo),
+     * and fails with MfaCodeNotGiven where there is none.
+     */
+    S3Connection open(CliContext context) {
+        return S3Connection.open(settings(context.env()), profiles(context.env()), (profileName, serial) -> {
+            MfaConsole console = context.console().get();
+            if (console == null) {
+                return Optional.empty();
+            }
+            char[] typed = console.readCode("MFA code for " + serial + " (profile " + profileName + "): ");
+            if (typed == null) {
+                return Optional.empty();
+            }
+            try {
+                String code = new String(typed).trim();
+                return code.isEmpty() ? Optional.empty() : Optional.of(code);
+            } finally {
+                Arrays.fill(typed, ' ');
+            }
+        });
+    }
+
+    /** The AWS config and credentials files as this run's environment names them. */
+    private static AwsProfiles profiles(Map<String, String> env) {
+        return AwsProfiles.fromEnvironment(env, Path.of(System.getProperty("user.home")));
     }
 
     private CredentialsSource keysFrom(Map<String, String> env) {

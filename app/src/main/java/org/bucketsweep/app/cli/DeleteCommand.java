@@ -197,7 +197,7 @@ final class DeleteCommand implements Callable<Integer> {
         CancellationToken cancel = new CancellationToken();
         Interrupts.Handle interrupt = context.interrupts().install(cancel::cancel);
         int exitCode = Cli.ERROR;
-        try (S3Connection s3 = S3Connection.open(connection.settings(context.env()))) {
+        try (S3Connection s3 = connection.open(context)) {
             BucketBrowser browser = new BucketBrowser(s3);
             BucketVersioning versioning = browser.versioningOf(bucket);
             Plan plan = fileItems != null

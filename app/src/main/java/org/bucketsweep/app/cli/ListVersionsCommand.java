@@ -42,7 +42,7 @@ final class ListVersionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (S3Connection s3 = S3Connection.open(connection.settings(context.env()));
+        try (S3Connection s3 = connection.open(context);
              JsonLines out = new JsonLines(context.out())) {
             new BucketBrowser(s3).listAllVersions(bucket, prefix, page -> {
                 for (ListingEntry entry : page.entries()) {

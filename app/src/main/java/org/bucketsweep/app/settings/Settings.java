@@ -1,34 +1,75 @@
 package org.bucketsweep.app.settings;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What BucketSweep remembers between runs. Never a secret: for a connection with keys only the access key id is
- * kept, and the person types the secret again.
+ * kept; the secret key is in the OS keyring (see {@code OsKeyring}) or typed again.
+ *
+ * <p>Schema versions: 1 had the window and the last connection; 2 adds the saved custom connections and the
+ * appearance (theme, column widths). A version-1 file is read as version 2, its last connection with keys becoming
+ * the first saved connection, with the light theme.
+ *
+ * @param connections custom connections saved by name, in the order they were saved; never null
+ * @param appearance  theme and column widths; never null
  */
 public record Settings(int schemaVersion, WindowBounds window, SavedConnection lastConnection,
-                       Appearance appearance) {
+                       List<SavedConnection> connections, Appearance appearance) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public Settings {
+        connections = connections == null ? List.of() : List.copyOf(connections);
         appearance = appearance == null ? Appearance.DEFAULT : appearance;
     }
 
     public static Settings defaults() {
-        return new Settings(SCHEMA_VERSION, null, null, Appearance.DEFAULT);
+        return new Settings(SCHEMA_VERSION, null, null, List.of(), Appearance.DEFAULT);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(SCHEMA_VERSION, bounds, lastConnection, appearance);
+        return new Settings(SCHEMA_VERSION, bounds, lastConnection, connections, appearance);
     }
 
     public Settings withLastConnection(SavedConnection connection) {
-        return new Settings(SCHEMA_VERSION, window, connection, appearance);
+        return new Settings(SCHEMA_VERSION, window, connection, connections, appearance);
     }
 
     public Settings withAppearance(Appearance chosen) {
-        return new Settings(SCHEMA_VERSION, window, lastConnection, chosen);
+        return new Settings(SCHEMA_VERSION, window, lastConnection, connections, chosen);
+    }
+
+    /** Adds a saved connection, or replaces the one of the same name. */
+    public Settings withConnection(SavedConnection connection) {
+        List<SavedConnection> updated = new ArrayList<>(connections);
+        updated.removeIf(c -> c.name().equals(connection.name()));
+        updated.add(connection);
+        return new Settings(SCHEMA_VERSION, window, lastConnection, updated, appearance);
+    }
+
+    public Settings withoutConnection(String name) {
+        List<SavedConnection> updated = new ArrayList<>(connections);
+        updated.removeIf(c -> c.name().equals(name));
+        return new Settings(SCHEMA_VERSION, window, lastConnection, updated, appearance);
+    }
+
+    /** These settings in the current schema; a file of an older version is read through this. */
+    public Settings migrated() {
+        if (schemaVersion >= SCHEMA_VERSION) {
+            return this;
+        }
+        List<SavedConnection> saved = new ArrayList<>(connections);
+        if (schemaVersion < 2 && lastConnection != null && SavedConnection.KEYS.equals(lastConnection.kind())
+                && lastConnection.accessKeyId() != null && lastConnection.name() != null) {
+            saved.add(lastConnection);
+        }
+        return new Settings(SCHEMA_VERSION, window, lastConnection, saved, appearance);
+    }
+
+    /** The main window's place and size. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
     }
 
     /**
@@ -45,10 +86,6 @@ public record Settings(int schemaVersion, WindowBounds window, SavedConnection l
         }
     }
 
-    /** The main window's place and size. */
-    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
-    }
-
     /**
      * A connection without its secret.
      *
@@ -56,5 +93,7 @@ public record Settings(int schemaVersion, WindowBounds window, SavedConnection l
      */
     public record SavedConnection(String kind, String name, String endpoint, String region, boolean pathStyle,
                                   String profile, String accessKeyId) {
+
+        public static final String KEYS = "keys";
     }
 }

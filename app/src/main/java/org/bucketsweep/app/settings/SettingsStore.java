@@ -43,7 +43,8 @@ public final class SettingsStore implements AutoCloseable {
         }
         try {
             Settings settings = json.readValue(file.toFile(), Settings.class);
-            return settings.schemaVersion() > Settings.SCHEMA_VERSION ? Settings.defaults() : settings;
+            // A newer version's file is left alone (and not overwritten until the person changes something).
+            return settings.schemaVersion() > Settings.SCHEMA_VERSION ? Settings.defaults() : settings.migrated();
         } catch (IOException e) {
             LOG.warn("Ignoring unreadable settings {}: {}", file, e.getMessage());
             return Settings.defaults();

@@ -47,6 +47,49 @@ class SettingsStoreTest {
     }
 
     @Test
+    void savedConnectionsSurviveARestart() {
+        SavedConnection lab = new SavedConnection(SavedConnection.KEYS, "lab", "http://127.0.0.1:9000", null, true,
+                null, "AKIALAB");
+        SavedConnection ibm = new SavedConnection(SavedConnection.KEYS, "ibm", null, "eu-de", false, null, "ibm-id");
+        Settings saved = Settings.defaults().withConnection(lab).withConnection(ibm)
+                .withConnection(new SavedConnection(SavedConnection.KEYS, "lab", "http://127.0.0.1:9001", null, true,
+                        null, "AKIALAB"))
+                .withoutConnection("ibm");
+        try (SettingsStore store = new SettingsStore(config)) {
+            store.saveLater(saved);
+        }
+
+        Settings loaded = new SettingsStore(config).load();
+        assertThat(loaded.schemaVersion()).isEqualTo(2);
+        assertThat(loaded.connections()).extracting(SavedConnection::endpoint).containsExactly("http://127.0.0.1:9001");
+    }
+
+    @Test
+    void aVersionOneFileIsMigratedItsLastKeysConnectionBecomingASavedOne() throws IOException {
+        Files.writeString(config.resolve("settings.json"), """
+                {
+                  "schemaVersion" : 1,
+                  "window" : { "x" : 1, "y" : 2, "width" : 800, "height" : 600, "maximized" : false },
+                  "lastConnection" : { "kind" : "keys", "name" : "127.0.0.1", "endpoint" : "http://127.0.0.1:9000",
+                    "region" : "us-east-1", "pathStyle" : true, "profile" : null, "accessKeyId" : "minio" }
+                }
+                """);
+
+        Settings loaded = new SettingsStore(config).load();
+
+        assertThat(loaded.schemaVersion()).isEqualTo(Settings.SCHEMA_VERSION);
+        assertThat(loaded.window().width()).isEqualTo(800);
+        assertThat(loaded.connections()).singleElement().isEqualTo(loaded.lastConnection());
+        assertThat(loaded.connections().get(0).accessKeyId()).isEqualTo("minio");
+
+        Files.writeString(config.resolve("settings.json"), """
+                { "schemaVersion" : 1, "lastConnection" : { "kind" : "profile", "name" : "prod", "profile" : "prod" } }
+                """);
+        assertThat(new SettingsStore(config).load().connections()).as("profiles are listed from the AWS files")
+                .isEmpty();
+    }
+
+    @Test
     void anUnreadableOrNewerFileGivesTheDefaults() throws IOException {
         Files.writeString(config.resolve("settings.json"), "{ not json");
         assertThat(new SettingsStore(config).load()).isEqualTo(Settings.defaults());

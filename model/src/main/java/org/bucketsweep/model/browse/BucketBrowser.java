@@ -49,7 +49,10 @@ public final class BucketBrowser {
             .thenComparing(ObjectVersion::latest, Comparator.reverseOrder())
             .thenComparing(ObjectVersion::lastModified, Comparator.nullsLast(Comparator.reverseOrder()));
 
-    private final S3Client s3;
+    /** AWS answers at most this many buckets a page once a page size is asked for (it allows up to 10,000). */
+    private static final int BUCKETS_PER_PAGE = 1000;
+
+    private final S3Connection connection;
     private final Integer pageSize;
 
     public BucketBrowser(S3Connection connection) {
@@ -61,22 +64,38 @@ public final class BucketBrowser {
      * AWS): small pages let tests and benches watch a listing stream without seeding thousands of objects.
      */
     public BucketBrowser(S3Connection connection, Integer pageSize) {
-        this.s3 = connection.client();
+        this.connection = connection;
         this.pageSize = pageSize;
     }
 
-    /** The buckets' names, without their status (see {@link #versioningOf(String)}, {@link #objectLockOf}). */
+    /** The client for the bucket's region (AWS) or the connection's only client (custom endpoints). */
+    private S3Client s3(String bucket) {
+        return connection.client(bucket);
+    }
+
+    /**
+     * The buckets' names, without their status (see {@link #versioningOf(String)}, {@link #objectLockOf}). On AWS
+     * the list is paged (AWS asks that accounts with many buckets use paged ListBuckets) and each bucket's region is
+     * remembered from it. Other servers get the plain request: not all of them know {@code max-buckets}.
+     */
     public List<BucketSummary> listBuckets() {
         List<BucketSummary> buckets = new ArrayList<>();
-        s3.listBucketsPaginator(b -> { }).buckets().forEach(b ->
-                buckets.add(BucketSummary.named(b.name(), b.creationDate())));
+        boolean aws = connection.regionPerBucket();
+        connection.client().listBucketsPaginator(b -> {
+            if (aws) {
+                b.maxBuckets(BUCKETS_PER_PAGE);
+            }
+        }).buckets().forEach(b -> {
+            connection.rememberRegion(b.name(), b.bucketRegion());
+            buckets.add(BucketSummary.named(b.name(), b.creationDate()));
+        });
         return buckets;
     }
 
     /** Object Lock and its default retention; {@link ObjectLockStatus#UNKNOWN} when the server refuses to tell. */
     public ObjectLockStatus objectLockOf(String bucket) {
         try {
-            ObjectLockConfiguration config = s3.getObjectLockConfiguration(b -> b.bucket(bucket))
+            ObjectLockConfiguration config = s3(bucket).getObjectLockConfiguration(b -> b.bucket(bucket))
                     .objectLockConfiguration();
             if (config == null || config.objectLockEnabled() != ObjectLockEnabled.ENABLED) {
                 return ObjectLockStatus.DISABLED;
@@ -106,7 +125,7 @@ public final class BucketBrowser {
     public BucketVersioning versioningOf(String bucket) {
         GetBucketVersioningResponse response;
         try {
-            response = s3.getBucketVersioning(b -> b.bucket(bucket));
+            response = s3(bucket).getBucketVersioning(b -> b.bucket(bucket));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 throw e;
@@ -155,7 +174,7 @@ public final class BucketBrowser {
 
     private void listCurrent(ListObjectsV2Request request, Consumer<ListingPage> sink, CancellationToken cancel) {
         Set<String> prefixesSeen = new HashSet<>();
-        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
+        for (ListObjectsV2Response page : s3(request.bucket()).listObjectsV2Paginator(request)) {
             List<ListingEntry> entries = new ArrayList<>(page.keyCount() == null ? 16 : page.keyCount());
             addPrefixes(page.commonPrefixes(), prefixesSeen, entries);
             page.contents().forEach(o -> entries.add(
@@ -175,7 +194,7 @@ public final class BucketBrowser {
         ListObjectVersionsRequest recorded = request.toBuilder()
                 .overrideConfiguration(o -> o.addPlugin(interleaving)).build();
         // The paginator follows NextKeyMarker and NextVersionIdMarker until IsTruncated is false.
-        for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(recorded)) {
+        for (ListObjectVersionsResponse page : s3(request.bucket()).listObjectVersionsPaginator(recorded)) {
             List<ObjectVersion> versions = new ArrayList<>(page.versions().size());
             page.versions().forEach(v -> versions.add(new ObjectVersion(v.key(), blankToNull(v.versionId()),
                     Boolean.TRUE.equals(v.isLatest()), false, nullToZero(v.size()), v.lastModified())));

@@ -61,10 +61,10 @@ public final class BatchDeleter {
     private static final Set<String> TOO_LARGE_CODES = Set.of("MalformedXML", "EntityTooLarge",
             "MaxMessageLengthExceeded", "InvalidArgument");
 
-    private final S3Client s3;
+    private final S3Connection connection;
 
     public BatchDeleter(S3Connection connection) {
-        this.s3 = connection.clientWithoutRetries();
+        this.connection = connection;
     }
 
     /** Runs the job on worker threads and returns when every item has its outcome. */
@@ -121,6 +121,8 @@ public final class BatchDeleter {
     /** The state of one running job, shared by its workers. */
     private final class Run {
         private final DeleteJob job;
+        /** The client of the bucket's region, without the SDK's retries. */
+        private final S3Client s3;
         private final MfaGate mfa;
         private final DeleteListener listener;
         private final CancellationToken cancel;
@@ -134,6 +136,7 @@ public final class BatchDeleter {
         Run(DeleteJob job, MfaGate mfa, DeleteListener listener, CancellationToken cancel,
             List<List<VersionRef>> batches) {
             this.job = job;
+            this.s3 = connection.clientWithoutRetries(job.bucket());
             this.mfa = mfa;
             this.listener = listener;
             this.cancel = cancel;

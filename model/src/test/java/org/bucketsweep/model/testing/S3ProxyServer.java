@@ -17,4 +17,17 @@ public final class S3ProxyServer {
                 .withCredentials(TestBuckets.ACCESS_KEY, TestBuckets.SECRET_KEY)
                 .build();
     }
+
+    /**
+     * As {@link #extension()}, but also taking requests signed with a session token: S3Proxy knows no tokens and
+     * answers 501 NotImplemented to the {@code x-amz-security-token} header unless told to ignore unknown headers.
+     * The token is still part of the SigV4 signature it checks.
+     */
+    public static S3ProxyExtension extensionTakingSessionTokens() {
+        return S3ProxyExtension.builder()
+                .withBlobStoreProvider("transient")
+                .withCredentials(TestBuckets.ACCESS_KEY, TestBuckets.SECRET_KEY)
+                .ignoreUnknownHeaders()
+                .build();
+    }
 }

@@ -1,5 +1,7 @@
 package org.bucketsweep.ui.connect;
 
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -13,9 +15,13 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import org.bucketsweep.model.connection.AwsProfile;
 import org.bucketsweep.model.connection.ConnectionSettings;
+import org.bucketsweep.model.connection.CustomConnection;
 
-/** Where to connect: an AWS profile or an endpoint with keys. */
+/** Where to connect: an AWS profile, a saved connection, or an endpoint with keys. */
 public final class ConnectDialog extends Dialog<ConnectionSettings> {
 
     public ConnectDialog(ConnectViewModel model) {
@@ -33,13 +39,26 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         byKeys.setToggleGroup(mode);
         byProfile.setSelected(model.useProfileProperty().get());
         byKeys.setSelected(!model.useProfileProperty().get());
-        model.useProfileProperty().bind(byProfile.selectedProperty());
+        model.useProfileProperty().addListener((obs, was, now) -> (now ? byProfile : byKeys).setSelected(true));
+        byProfile.selectedProperty().addListener((obs, was, now) -> model.useProfileProperty().set(now));
 
-        ComboBox<String> profile = new ComboBox<>(model.profiles());
+        ComboBox<AwsProfile> profile = new ComboBox<>(model.profiles());
         profile.setId("profile");
-        profile.setEditable(true);
+        profile.setConverter(label(AwsProfile::label));
         profile.valueProperty().bindBidirectional(model.profileProperty());
         profile.disableProperty().bind(byProfile.selectedProperty().not());
+        profile.setPromptText("No profiles in the AWS config files");
+
+        ComboBox<CustomConnection> savedConnection = new ComboBox<>(model.savedConnections());
+        savedConnection.setId("savedConnection");
+        savedConnection.setConverter(label(CustomConnection::name));
+        savedConnection.valueProperty().bindBidirectional(model.savedConnectionProperty());
+        savedConnection.setPromptText("Choose a saved connection…");
+        savedConnection.disableProperty().bind(Bindings.isEmpty(model.savedConnections()));
+        Button forget = new Button("Forget");
+        forget.setId("forgetConnection");
+        forget.disableProperty().bind(model.savedConnectionProperty().isNull());
+        forget.setOnAction(e -> model.forgetSavedConnection());
 
         TextField accessKey = new TextField();
         accessKey.setId("accessKeyId");
@@ -49,6 +68,12 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         secret.textProperty().bindBidirectional(model.secretAccessKeyProperty());
         accessKey.disableProperty().bind(byKeys.selectedProperty().not());
         secret.disableProperty().bind(byKeys.selectedProperty().not());
+        Label keyringNote = new Label();
+        keyringNote.setId("keyringNote");
+        keyringNote.setWrapText(true);
+        keyringNote.setMaxWidth(460);
+        keyringNote.getStyleClass().add("text-muted");
+        keyringNote.textProperty().bind(model.keyringNoteProperty());
 
         TextField endpoint = new TextField();
         endpoint.setId("endpoint");
@@ -72,6 +97,16 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
             }
         });
 
+        CheckBox save = new CheckBox("Save this connection as");
+        save.setId("saveConnection");
+        save.selectedProperty().bindBidirectional(model.saveProperty());
+        save.disableProperty().bind(byKeys.selectedProperty().not());
+        TextField name = new TextField();
+        name.setId("connectionName");
+        name.setPromptText("e.g. minio-lab (empty: the endpoint's host)");
+        name.textProperty().bindBidirectional(model.nameProperty());
+        name.disableProperty().bind(save.selectedProperty().not().or(byKeys.selectedProperty().not()));
+
         Button test = new Button("Test connection");
         test.setId("testConnection");
         test.disableProperty().bind(model.testingProperty().or(model.problemProperty().isNotNull()));
@@ -93,18 +128,35 @@ public final class ConnectDialog extends Dialog<ConnectionSettings> {
         grid.setPadding(new Insets(10));
         int row = 0;
         grid.addRow(row++, byProfile, profile);
-        grid.addRow(row++, byKeys);
+        grid.addRow(row++, byKeys, new HBox(6, savedConnection, forget));
         grid.addRow(row++, new Label("Access key id"), accessKey);
         grid.addRow(row++, new Label("Secret access key"), secret);
+        grid.add(keyringNote, 1, row++);
         grid.addRow(row++, new Label("Preset"), presets);
         grid.addRow(row++, new Label("Endpoint URL"), endpoint);
         grid.addRow(row++, new Label("Region"), region);
         grid.add(pathStyle, 1, row++);
+        grid.addRow(row++, save, name);
         grid.add(problem, 0, row++, 2, 1);
         grid.addRow(row, test, testResult);
         profile.setPrefWidth(360);
+        savedConnection.setPrefWidth(290);
         getDialogPane().setContent(grid);
         getDialogPane().lookupButton(connect).disableProperty().bind(model.problemProperty().isNotNull());
-        setResultConverter(button -> button == connect ? model.toSettings() : null);
+        setResultConverter(button -> button == connect ? model.confirm() : null);
+    }
+
+    private static <T> StringConverter<T> label(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return item == null ? "" : text.apply(item);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
     }
 }

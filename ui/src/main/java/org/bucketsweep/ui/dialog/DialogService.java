@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.delete.MfaRequest;
+import org.bucketsweep.ui.connect.ConnectViewModel;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel;
 
 /**
@@ -19,8 +20,14 @@ public interface DialogService {
     /** Asks for an MFA code for one request; empty when the person cancels. */
     Optional<MfaAnswer> askMfaCode(MfaRequest request, String rememberedSerial);
 
-    /** Asks where to connect; empty when the person cancels. */
-    Optional<ConnectionSettings> askConnection(ConnectionSettings previous);
+    /**
+     * Asks for the code of the MFA device {@code mfaSerial}, which profile {@code profile} needs to assume its role;
+     * empty when the person cancels. The code is used once and never stored or logged.
+     */
+    Optional<String> askRoleMfaCode(String profile, String mfaSerial);
+
+    /** The connect dialog on this form; empty when the person cancels. */
+    Optional<ConnectionSettings> askConnection(ConnectViewModel form);
 
     /** Asks where to save exported results (CSV or JSON, by the name's ending); empty when the person cancels. */
     Optional<Path> askExportFile(String suggestedName);

@@ -2,7 +2,6 @@ package org.bucketsweep.ui.dialog;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
@@ -10,12 +9,11 @@ import javafx.scene.control.Dialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.bucketsweep.model.S3Failure;
-import org.bucketsweep.model.connection.AwsProfiles;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.delete.MfaRequest;
-import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.connect.ConnectDialog;
 import org.bucketsweep.ui.connect.ConnectViewModel;
+import org.bucketsweep.ui.connect.RoleMfaDialog;
 import org.bucketsweep.ui.delete.DeleteDialog;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel;
 import org.bucketsweep.ui.delete.MfaDialog;
@@ -29,17 +27,9 @@ public final class FxDialogService implements DialogService {
     private static final Logger LOG = LoggerFactory.getLogger(FxDialogService.class);
 
     private final Supplier<Window> owner;
-    private final TaskRunner tasks;
-    private final Supplier<List<String>> profileNames;
 
-    public FxDialogService(Supplier<Window> owner, TaskRunner tasks) {
-        this(owner, tasks, AwsProfiles::names);
-    }
-
-    public FxDialogService(Supplier<Window> owner, TaskRunner tasks, Supplier<List<String>> profileNames) {
+    public FxDialogService(Supplier<Window> owner) {
         this.owner = owner;
-        this.tasks = tasks;
-        this.profileNames = profileNames;
     }
 
     @Override
@@ -53,8 +43,13 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<ConnectionSettings> askConnection(ConnectionSettings previous) {
-        return show(new ConnectDialog(new ConnectViewModel(tasks, profileNames, previous)));
+    public Optional<String> askRoleMfaCode(String profile, String mfaSerial) {
+        return show(new RoleMfaDialog(profile, mfaSerial));
+    }
+
+    @Override
+    public Optional<ConnectionSettings> askConnection(ConnectViewModel form) {
+        return show(new ConnectDialog(form));
     }
 
     @Override

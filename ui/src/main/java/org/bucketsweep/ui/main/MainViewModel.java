@@ -35,6 +35,7 @@ import org.bucketsweep.model.plan.DeletePlanner;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.buckets.BucketListViewModel;
 import org.bucketsweep.ui.concurrent.TaskRunner;
+import org.bucketsweep.ui.connect.Connections;
 import org.bucketsweep.ui.delete.DeleteWorkflow;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.jobs.JobsViewModel;
@@ -52,6 +53,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private final TaskRunner tasks;
+    private final Connections connections;
     private final DialogService dialogs;
     private final DemoSandboxStarter demoSandbox;
     private final Consumer<ConnectionSettings> onConnected;
@@ -72,10 +74,20 @@ public final class MainViewModel implements AutoCloseable {
     private BatchDeleter deleter;
     private DeletePlanner planner;
 
-    /** @param journalDir where delete jobs keep their journals; {@code null} keeps none */
+    /** With this user's AWS profiles and no saved connections. */
     public MainViewModel(TaskRunner tasks, DialogService dialogs, DemoSandboxStarter demoSandbox,
                          Consumer<ConnectionSettings> onConnected, Path journalDir) {
+        this(tasks, dialogs, demoSandbox, onConnected, journalDir, Connections.profilesOnly(tasks, dialogs));
+    }
+
+    /**
+     * @param journalDir  where delete jobs keep their journals; {@code null} keeps none
+     * @param connections the profiles and saved connections to offer, and how to open one
+     */
+    public MainViewModel(TaskRunner tasks, DialogService dialogs, DemoSandboxStarter demoSandbox,
+                         Consumer<ConnectionSettings> onConnected, Path journalDir, Connections connections) {
         this.tasks = tasks;
+        this.connections = connections;
         this.results = new ResultsViewModel(tasks, dialogs);
         this.journalDir = journalDir;
         this.dialogs = dialogs;
@@ -105,7 +117,7 @@ public final class MainViewModel implements AutoCloseable {
     /** Opens a connection in the background and lists its buckets. */
     public void connect(ConnectionSettings settings) {
         connecting.set(true);
-        tasks.run("connect " + settings.name(), () -> S3Connection.open(settings), opened -> {
+        tasks.run("connect " + settings.name(), () -> connections.open(settings), opened -> {
             connecting.set(false);
             closeConnection();
             open = opened;
@@ -134,7 +146,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Asks where to connect, starting from the current connection. */
     public void chooseConnection() {
-        dialogs.askConnection(connection.get()).ifPresent(this::connect);
+        dialogs.askConnection(connections.form(connection.get())).ifPresent(this::connect);
     }
 
     /** Opens the delete dialog on the browser's selection, or on its current folder when nothing is selected. */

@@ -43,6 +43,7 @@ import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.concurrent.FxTaskRunner;
+import org.bucketsweep.ui.connect.ConnectViewModel;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel;
 import org.bucketsweep.ui.dialog.DeleteDecision;
 import org.bucketsweep.ui.dialog.DialogService;
@@ -107,7 +108,7 @@ class DeleteWorkflowUiTest {
         tasks = new FxTaskRunner();
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
-            DialogService dialogs = new SavesExportsTo(new FxDialogService(() -> stage, tasks, List::of),
+            DialogService dialogs = new SavesExportsTo(new FxDialogService(() -> stage),
                     exports.resolve("results.csv"));
             model = new MainViewModel(tasks, dialogs, () -> settings, connected -> { }, journals);
             Scene scene = new Scene(new MainView(model), 1200, 800);
@@ -404,8 +405,13 @@ class DeleteWorkflowUiTest {
         }
 
         @Override
-        public Optional<ConnectionSettings> askConnection(ConnectionSettings previous) {
-            return dialogs.askConnection(previous);
+        public Optional<String> askRoleMfaCode(String profile, String mfaSerial) {
+            return dialogs.askRoleMfaCode(profile, mfaSerial);
+        }
+
+        @Override
+        public Optional<ConnectionSettings> askConnection(ConnectViewModel form) {
+            return dialogs.askConnection(form);
         }
 
         @Override

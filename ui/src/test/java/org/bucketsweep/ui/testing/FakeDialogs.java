@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.delete.MfaRequest;
+import org.bucketsweep.ui.connect.ConnectViewModel;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel;
 import org.bucketsweep.ui.dialog.DeleteDecision;
 import org.bucketsweep.ui.dialog.DialogService;
@@ -28,6 +29,10 @@ public final class FakeDialogs implements DialogService {
     public final List<S3Failure> failures = new ArrayList<>();
     /** Where "Export…" saves; {@code null} answers as a person who cancels the file chooser. */
     public Path exportFile;
+    public final Deque<String> roleMfaCodes = new ArrayDeque<>();
+    /** "profile serial" of each role MFA code asked for. */
+    public final List<String> roleMfaRequests = new ArrayList<>();
+    public final List<ConnectViewModel> connectForms = new ArrayList<>();
 
     @Override
     public Optional<DeleteDecision> askDelete(DeleteDialogViewModel model) {
@@ -45,7 +50,14 @@ public final class FakeDialogs implements DialogService {
     }
 
     @Override
-    public Optional<ConnectionSettings> askConnection(ConnectionSettings previous) {
+    public Optional<String> askRoleMfaCode(String profile, String mfaSerial) {
+        roleMfaRequests.add(profile + " " + mfaSerial);
+        return Optional.ofNullable(roleMfaCodes.poll());
+    }
+
+    @Override
+    public Optional<ConnectionSettings> askConnection(ConnectViewModel form) {
+        connectForms.add(form);
         return Optional.empty();
     }
 
