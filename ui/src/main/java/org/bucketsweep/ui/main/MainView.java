@@ -43,20 +43,20 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class MainView extends BorderPane {
 
     public MainView(MainViewModel model) {
-        Button connect = new Button("Connect…", new FontIcon(Material2AL.LINK));
+        Button connect = new Button("_Connect…", new FontIcon(Material2AL.LINK));
         connect.setId("connect");
         connect.setTooltip(new Tooltip("Connect with an AWS profile or to an S3-compatible endpoint"));
         connect.setOnAction(e -> model.chooseConnection());
-        Button demo = new Button("Demo sandbox", new FontIcon(Material2MZ.SCIENCE));
+        Button demo = new Button("De_mo sandbox", new FontIcon(Material2MZ.SCIENCE));
         demo.setId("demoSandbox");
         demo.setTooltip(new Tooltip("Start a local S3 server with sample buckets to try BucketSweep safely"));
         demo.setOnAction(e -> model.openDemoSandbox());
-        Button refresh = new Button("Refresh", new FontIcon(Material2MZ.REFRESH));
+        Button refresh = new Button("_Refresh", new FontIcon(Material2MZ.REFRESH));
         refresh.setId("refresh");
         refresh.setTooltip(new Tooltip("List buckets and the current folder again (F5)"));
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.connectionProperty().isNull());
-        Button delete = new Button("Delete…", new FontIcon(Material2AL.DELETE));
+        Button delete = new Button("_Delete…", new FontIcon(Material2AL.DELETE));
         delete.setId("delete");
         delete.getStyleClass().add("danger");
         delete.setTooltip(new Tooltip("Delete the selected objects, versions or delete markers (Delete)"));

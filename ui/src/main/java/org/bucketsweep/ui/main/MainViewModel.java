@@ -154,8 +154,9 @@ public final class MainViewModel implements AutoCloseable {
         if (deleter == null || browser.bucketProperty().get() == null) {
             return;
         }
+        // With a name prefix, "everything under this folder" means what the browser lists: the keys starting with it.
         deleteWorkflow.start(deleter, planner, connection.get().describeEndpoint(), openBucket(),
-                browser.prefixProperty().get(), browser.selectedObjects(), browser::refresh);
+                browser.prefixProperty().get() + browser.namePrefixProperty().get(), browser.selectedObjects(), browser::refresh);
     }
 
     /**
