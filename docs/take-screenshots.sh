@@ -27,20 +27,24 @@ win=$(xdotool search --name BucketSweep | head -1)
 xdotool windowactivate "$win"; xdotool windowsize "$win" 1400 860; xdotool windowmove "$win" 0 0; sleep 2
 
 click 100 105                                             # the bucket demo-versioned
-xdotool mousemove 300 269 click --repeat 2 --delay 80 1   # open the folder reports/
+xdotool mousemove 300 306 click --repeat 2 --delay 80 1   # open the folder reports/
 sleep 2
-click 1320 85 2                                           # Show versions
-click 400 213 0.5                                         # 2024.csv: an older version
-xdotool keydown ctrl; click 400 325 0.3; click 400 381 0.3; xdotool keyup ctrl   # 2025.csv older version, draft.txt
+click 1171 85 2                                           # Show versions
+click 400 250 0.5                                         # 2024.csv: an older version
+xdotool keydown ctrl; click 400 362 0.3; click 400 418 0.3; xdotool keyup ctrl   # 2025.csv older version, draft.txt
 click 500 41 2                                            # Delete…
 shot screenshot-delete-dialog.png
-click 680 575 0.5                                         # the confirmation field (activates the dialog)
+dialog=$(xdotool search --name 'Delete from' | head -1)
+eval "$(xdotool getwindowgeometry --shell "$dialog")"     # X, Y, WIDTH, HEIGHT of the dialog
+click $((X + WIDTH / 2)) $((Y + HEIGHT - 140)) 0.5        # the bucket name field, above Advanced and the buttons
 xdotool key --delay 40 d e m o minus v e r s i o n e d    # type the bucket name
 sleep 0.5
-click 925 697 4                                           # Delete, now enabled
-click 800 470 1                                           # an empty spot (Xvfb repaints the toolbar after it)
+eval "$(xdotool getwindowgeometry --shell "$dialog")"     # X, Y, WIDTH, HEIGHT of the dialog
+sleep 0.5
+eval "$(xdotool getwindowgeometry --shell "$dialog")"     # it may have grown with the confirmation field
+xdotool key Tab Tab Tab; sleep 0.3; xdotool key space; sleep 4   # Advanced, Cancel, Delete (now enabled): press it
+click 800 480 1                                           # an empty spot (Xvfb repaints the toolbar after it)
 shot screenshot-main.png
 click 353 564 1                                           # the Jobs tab
 shot screenshot-jobs.png
-click 284 564 0.5                                         # back to the Results tab
 echo "Screenshots written to $top/docs"

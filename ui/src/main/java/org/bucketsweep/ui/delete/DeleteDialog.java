@@ -3,6 +3,7 @@ package org.bucketsweep.ui.delete;
 import atlantafx.base.theme.Styles;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.Pos;
@@ -39,6 +40,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * bucket name; Cancel is the default button, so Enter never deletes by accident.
  */
 public final class DeleteDialog extends Dialog<DeleteDecision> {
+
+    private final VBox content;
+    private final ScrollPane scroll;
 
     public DeleteDialog(DeleteDialogViewModel model) {
         setTitle("Delete from " + model.bucket().name());
@@ -154,7 +158,7 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
             }
         });
 
-        VBox content = new VBox(10, intentBox, targetBox, noncurrentBox, preview, confirmBox, advanced);
+        content = new VBox(10, intentBox, targetBox, noncurrentBox, preview, confirmBox, advanced);
         if (model.mfaRequired()) {
             Label mfa = new Label("This bucket has MFA Delete: you will be asked for a code from your MFA device for"
                     + " each request that deletes versions.", new FontIcon(Material2MZ.SECURITY));
@@ -164,7 +168,7 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         content.setPadding(new Insets(10));
         content.setPrefWidth(640);
         // On a small screen the choices scroll; the Delete and Cancel buttons stay in view.
-        ScrollPane scroll = new ScrollPane(content);
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         getDialogPane().setContent(scroll);
@@ -208,11 +212,13 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         if (window == null || !window.isShowing()) {
             return;
         }
-        window.sizeToScene();
+        // As tall as the content is at the viewport's width (wrapped lines included), within the screen.
+        Bounds viewport = scroll.getViewportBounds();
+        double missing = content.prefHeight(viewport.getWidth() > 0 ? viewport.getWidth() : -1) - viewport.getHeight();
         Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(),
                 window.getHeight()).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
-        if (window.getHeight() > screen.getHeight()) {
-            window.setHeight(screen.getHeight());
+        if (missing > 1) {
+            window.setHeight(Math.min(screen.getHeight(), window.getHeight() + missing));
         }
         if (window.getY() + window.getHeight() > screen.getMaxY()) {
             window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
