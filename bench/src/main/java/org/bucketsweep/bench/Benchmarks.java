@@ -1,5 +1,6 @@
 package org.bucketsweep.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,18 +24,22 @@ public final class Benchmarks {
 
     /** The benches, in the order they run. */
     enum Part {
-        DELETE("delete", "## Delete throughput", DeleteThroughput.class, DeleteThroughput.ARGS);
+        DELETE("delete", "## Delete throughput", DeleteThroughput.class, DeleteThroughput.ARGS, false),
+        LISTING("listing", "## Listing", ListingThroughput.class, ListingThroughput.ARGS, true);
 
         final String section;
         final String heading;
         final Class<?> main;
         final Set<String> args;
+        /** Whether it reads the {@link ListingFixtures}. */
+        final boolean readsFixtures;
 
-        Part(String section, String heading, Class<?> main, Set<String> args) {
+        Part(String section, String heading, Class<?> main, Set<String> args, boolean readsFixtures) {
             this.section = section;
             this.heading = heading;
             this.main = main;
             this.args = args;
+            this.readsFixtures = readsFixtures;
         }
 
         static Part named(String section) {
@@ -45,6 +50,7 @@ public final class Benchmarks {
     }
 
     static final String SUMMARY = "summary";
+    static final String SEEDING = "seeding";
 
     private final BenchArgs args;
     private final boolean quick;
@@ -61,7 +67,7 @@ public final class Benchmarks {
         try {
             args = BenchArgs.parse(argv, knownArgs());
             parts = EnumSet.noneOf(Part.class);
-            for (String name : args.list("only", "delete")) {
+            for (String name : args.list("only", "delete,listing")) {
                 parts.add(Part.named(name));
             }
         } catch (IllegalArgumentException e) {
@@ -77,6 +83,7 @@ public final class Benchmarks {
 
     private static Set<String> knownArgs() {
         Set<String> known = new HashSet<>(Set.of("only", "quick", "out"));
+        known.addAll(BenchArgs.prefixed("fixture", ListingFixtures.ARGS));
         for (Part part : Part.values()) {
             known.addAll(BenchArgs.prefixed(part.section, part.args));
             known.add("jvm." + part.section);
@@ -86,9 +93,33 @@ public final class Benchmarks {
 
     private List<BenchResult> run(Set<Part> parts) throws Exception {
         List<BenchResult> results = new ArrayList<>();
-        for (Part part : parts) {
-            System.out.printf(Locale.ROOT, "%n==> %s%n", part.heading.replace("#", "").strip());
-            results.add(runInItsOwnJvm(part, List.of(), List.of()));
+        LocalS3Server server = null;
+        Path fixtures = Files.createTempFile("bucketsweep-bench-fixtures-", ".json");
+        try {
+            for (Part part : parts) {
+                List<String> extraArgs = new ArrayList<>();
+                if (part.readsFixtures) {
+                    if (server == null) {
+                        System.out.printf(Locale.ROOT, "%n==> Test data for the listing and UI benches%n");
+                        server = LocalS3Server.start();
+                        ListingFixtures seeded = ListingFixtures.seed(server.endpoint(), args, quick);
+                        seeded.writeTo(fixtures);
+                        results.add(seeded.result());
+                    }
+                    extraArgs.add("--fixtures=" + fixtures);
+                } else if (server != null) {
+                    // The benches after the last reader of the test data get the memory and the cores back.
+                    server.close();
+                    server = null;
+                }
+                System.out.printf(Locale.ROOT, "%n==> %s%n", part.heading.replace("#", "").strip());
+                results.add(runInItsOwnJvm(part, List.of(), extraArgs));
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+            Files.deleteIfExists(fixtures);
         }
         String summary = summary(results);
         System.out.println();
@@ -98,11 +129,15 @@ public final class Benchmarks {
             Path doc = Path.of(out);
             BenchDoc.write(doc, SUMMARY, "## Summary", summary);
             for (BenchResult result : results) {
-                BenchDoc.write(doc, result.section(), Part.named(result.section()).heading, result.markdown());
+                BenchDoc.write(doc, result.section(), headingOf(result.section()), result.markdown());
             }
             System.out.println("Written to " + doc.toAbsolutePath().normalize());
         }
         return results;
+    }
+
+    private static String headingOf(String section) {
+        return SEEDING.equals(section) ? "### Test data" : Part.named(section).heading;
     }
 
     private BenchResult runInItsOwnJvm(Part part, List<String> launcher, List<String> extraArgs) throws Exception {

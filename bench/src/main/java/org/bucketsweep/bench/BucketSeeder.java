@@ -29,7 +29,8 @@ final class BucketSeeder {
     private static final byte[] NO_BODY = new byte[0];
 
     /** What a seeding wrote: every version and delete marker, in the order written, and how long it took. */
-    record Seeding(String bucket, int versions, int deleteMarkers, List<VersionRef> refs, long nanos) {
+    record Seeding(String bucket, boolean versioned, int versions, int deleteMarkers, List<VersionRef> refs,
+                   long nanos) {
         int entries() {
             return versions + deleteMarkers;
         }
@@ -39,7 +40,8 @@ final class BucketSeeder {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "%,d versions%s in %.1f s (%,.0f per second)", versions,
+            return String.format(Locale.ROOT, "%,d %s%s in %.1f s (%,.0f per second)", versions,
+                    versioned ? "versions" : "objects",
                     deleteMarkers > 0 ? String.format(Locale.ROOT, " and %,d delete markers", deleteMarkers) : "",
                     seconds(), entries() / seconds());
         }
@@ -91,7 +93,7 @@ final class BucketSeeder {
         List<VersionRef> refs = new ArrayList<>(p + m);
         addRefs(refs, puts, versionIds, p);
         addRefs(refs, markers, markerIds, m);
-        return new Seeding(bucket, p, m, List.copyOf(refs), nanos);
+        return new Seeding(bucket, true, p, m, List.copyOf(refs), nanos);
     }
 
     /** A new bucket that never had versioning, holding {@code objects} objects. */
@@ -108,7 +110,7 @@ final class BucketSeeder {
         for (int k = 0; k < objects; k++) {
             refs.add(VersionRef.current(key(k)));
         }
-        return new Seeding(bucket, objects, 0, List.copyOf(refs), nanos);
+        return new Seeding(bucket, false, objects, 0, List.copyOf(refs), nanos);
     }
 
     private static void addRefs(List<VersionRef> refs, int[] keys, String[] versionIds, int count) {
