@@ -25,7 +25,8 @@ public final class Benchmarks {
     /** The benches, in the order they run. */
     enum Part {
         DELETE("delete", "## Delete throughput", DeleteThroughput.class, DeleteThroughput.ARGS, false),
-        LISTING("listing", "## Listing", ListingThroughput.class, ListingThroughput.ARGS, true);
+        LISTING("listing", "## Listing", ListingThroughput.class, ListingThroughput.ARGS, true),
+        UI("ui", "## UI responsiveness", UiResponsiveness.class, UiResponsiveness.ARGS, true);
 
         final String section;
         final String heading;
@@ -67,7 +68,7 @@ public final class Benchmarks {
         try {
             args = BenchArgs.parse(argv, knownArgs());
             parts = EnumSet.noneOf(Part.class);
-            for (String name : args.list("only", "delete,listing")) {
+            for (String name : args.list("only", "delete,listing,ui")) {
                 parts.add(Part.named(name));
             }
         } catch (IllegalArgumentException e) {
