@@ -21,7 +21,9 @@ import org.bucketsweep.ui.concurrent.FxTaskRunner;
  * <ul>
  *   <li>a delete job's results stream into the real results view ({@link ResultsStreaming}), and</li>
  *   <li>a listing of the suite's 1,000,000 versions and delete markers streams into the real object browser in its
- *       all-depths, show-versions mode ({@link BrowserStreaming}),</li>
+ *       all-depths, show-versions mode ({@link BrowserStreaming}), and</li>
+ *   <li>the suite's 100,000 unversioned objects stream into the object browser sorted by name, as after a click on
+ *       the column header,</li>
  * </ul>
  * each in a 1400x860 window of its own, on headless JavaFX (Monocle, software rendering: the suite's JVM options
  * for this bench). Before each results run the same window is recorded for a few seconds doing nothing: what the
@@ -71,13 +73,16 @@ public final class UiResponsiveness {
                     add(measured, rows, results.label(), results.rows(),
                             new Measured(gaps, HeapGauge.usedAfterGc() - before), round, runs);
                 }
-                try (BrowserStreaming browser = new BrowserStreaming(tasks, dialogs, connection,
-                        fixtures.versioned())) {
-                    browser.open();
-                    long before = HeapGauge.usedAfterGc();
-                    PulseRecorder.PulseGaps gaps = browser.runOnce();
-                    add(measured, rows, browser.label(), browser.rows(),
-                            new Measured(gaps, HeapGauge.usedAfterGc() - before), round, runs);
+                for (BrowserStreaming browser : List.of(
+                        new BrowserStreaming(tasks, dialogs, connection, fixtures.versioned(), true, false),
+                        new BrowserStreaming(tasks, dialogs, connection, fixtures.flat(), false, true))) {
+                    try (browser) {
+                        browser.open();
+                        long before = HeapGauge.usedAfterGc();
+                        PulseRecorder.PulseGaps gaps = browser.runOnce();
+                        add(measured, rows, browser.label(), browser.rows(),
+                                new Measured(gaps, HeapGauge.usedAfterGc() - before), round, runs);
+                    }
                 }
             }
         } finally {
@@ -94,11 +99,11 @@ public final class UiResponsiveness {
         measured.computeIfAbsent(label, l -> new ArrayList<>()).add(m);
         rows.put(label, rowCount);
         PulseRecorder.PulseGaps g = m.gaps();
-        System.out.printf(Locale.ROOT, "  [round %d/%d] %s: %.1f s, %,d pulses, longest gap %.0f ms, 99th"
-                        + " percentile %.0f ms, %d gaps > 50 ms%s%n", round, runs, label, g.spanNanos() / 1e9,
-                g.pulses(), g.longestMs(), g.p99Ms(), g.stutters(),
-                m.rowsHeapBytes() > 0 ? String.format(Locale.ROOT, "; rows hold %,.0f MB", m.rowsHeapBytes() / 1e6)
-                        : "");
+        System.out.printf(Locale.ROOT, "  [round %d/%d] %s: %.1f s, %,d pulses, JavaFX thread busy %.0f%%, longest"
+                        + " gap %.0f ms (%s), 99th percentile %.0f ms, %d gaps > 50 ms (in them: %s)%s%n", round, runs,
+                label, g.spanNanos() / 1e9, g.pulses(), 100 * g.fxBusyShare(), g.longestMs(),
+                g.longest().describe(), g.p99Ms(), g.stutters(), g.inStutters().describe(), m.rowsHeapBytes() > 0
+                        ? String.format(Locale.ROOT, "; rows hold %,.0f MB", m.rowsHeapBytes() / 1e6) : "");
     }
 
     private static BenchResult report(Map<String, List<Measured>> measured, Map<String, Integer> rows, int runs) {
@@ -110,27 +115,43 @@ public final class UiResponsiveness {
                 Machine.now()));
         md.append(String.format(Locale.ROOT, "%d run(s) each, median shown. A pulse is due every 16.7 ms; a gap of"
                 + " more than 50 ms is a stutter a person notices.%n%n", runs));
-        md.append("| What streams into the window | Rows | Took | Longest gap | 99th percentile gap | Gaps > 50 ms"
-                + " | Longest gap, each run | Heap the rows hold (after GC) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---|---:|\n");
+        md.append("| What streams into the window | Rows | Took | JavaFX thread busy | Longest gap | 99th percentile gap"
+                + " | Gaps > 50 ms"
+                + " | Longest gap, each run | Time in gaps > 50 ms: JavaFX thread working / GC / waiting for a CPU / other |"
+                + " Heap the rows hold (after GC) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---|---|---:|\n");
         List<BenchResult.Figure> figures = new ArrayList<>();
         measured.forEach((label, list) -> {
             double span = median(list, m -> m.gaps().spanNanos() / 1e9);
+            double busy = median(list, m -> m.gaps().fxBusyShare());
             double longest = median(list, m -> m.gaps().longestMs());
             double p99 = median(list, m -> m.gaps().p99Ms());
             double stutters = median(list, m -> m.gaps().stutters());
             double heap = median(list, m -> m.rowsHeapBytes());
             int n = rows.get(label);
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f s | **%,.0f ms** | %.0f ms | %.0f | %s | %s |%n",
-                    label, n == 0 ? "" : String.format(Locale.ROOT, "%,d", n), span, longest, p99, stutters,
+            PulseRecorder.Causes causes = list.stream().map(m -> m.gaps().inStutters())
+                    .reduce(PulseRecorder.Causes.NONE, PulseRecorder.Causes::plus);
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f s | %.0f%% | **%,.0f ms** | %.0f ms | %.0f | %s | %s"
+                            + " | %s |%n", label, n == 0 ? "" : String.format(Locale.ROOT, "%,d", n), span, 100 * busy,
+                    longest, p99, stutters,
                     list.stream().map(m -> String.format(Locale.ROOT, "%,.0f", m.gaps().longestMs()))
-                            .collect(Collectors.joining(" / ")) + " ms",
+                            .collect(Collectors.joining(" / ")) + " ms", shares(causes),
                     n == 0 ? "" : String.format(Locale.ROOT, "%,.0f MB", heap / 1e6)));
             figures.add(new BenchResult.Figure("UI pulse gaps", label, String.format(Locale.ROOT,
-                    "longest %,.0f ms; 99th percentile %.0f ms; %.0f gaps > 50 ms in %.1f s", longest, p99,
-                    stutters, span)));
+                    "longest %,.0f ms; 99th percentile %.0f ms; %.0f gaps > 50 ms in %.1f s; JavaFX thread busy %.0f%%",
+                    longest, p99, stutters, span, 100 * busy)));
         });
         return new BenchResult("ui", md.toString(), figures, true);
+    }
+
+    /** The causes as shares of the time in long gaps, over all runs. */
+    private static String shares(PulseRecorder.Causes c) {
+        if (c.nanos() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.0f%% / %.0f%% / %.0f%% / %.0f%%", 100.0 * c.fxWorkNanos() / c.nanos(),
+                100.0 * c.gcNanos() / c.nanos(), 100.0 * c.cpuWaitNanos() / c.nanos(),
+                100.0 * c.otherNanos() / c.nanos());
     }
 
     private static double median(List<Measured> list, ToDoubleFunction<Measured> metric) {

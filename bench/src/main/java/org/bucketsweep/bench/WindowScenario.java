@@ -49,16 +49,16 @@ abstract class WindowScenario implements AutoCloseable {
      */
     static PulseRecorder.PulseGaps record(Runnable work, CompletableFuture<?> done) throws Exception {
         PulseRecorder recorder = new PulseRecorder();
-        FxThread.run(recorder::start);
-        // A few pulses first, so that the first gap measured already includes the start of the work.
-        Thread.sleep(100);
-        FxThread.run(work);
-        done.get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
-        Thread.sleep(SETTLE_MILLIS);
-        return FxThread.call(() -> {
-            recorder.stop();
-            return recorder.gaps();
-        });
+        try (GcPauses gc = GcPauses.listen()) {
+            FxThread.run(recorder::start);
+            // A few pulses first, so that the first gap measured already includes the start of the work.
+            Thread.sleep(100);
+            FxThread.run(work);
+            done.get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+            Thread.sleep(SETTLE_MILLIS);
+            FxThread.run(recorder::stop);
+            return FxThread.call(() -> recorder.gaps(gc));
+        }
     }
 
     /** The pulses of the open window while nothing happens: what the machine itself does to them. */
