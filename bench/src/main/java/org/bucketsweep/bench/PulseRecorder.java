@@ -43,8 +43,8 @@ final class PulseRecorder extends AnimationTimer {
     }
 
     /** The gaps of one recording; {@code all} sums every gap, so its JavaFX work is the thread's whole CPU time. */
-    record PulseGaps(int pulses, long spanNanos, long longestNanos, long p99Nanos, int stutters, Causes longest,
-                     Causes inStutters, Causes all) {
+    record PulseGaps(int pulses, long spanNanos, long longestNanos, long longestEndNanos, long p99Nanos,
+                     int stutters, Causes longest, Causes inStutters, Causes all) {
         /** The share of the recording the JavaFX thread spent working. */
         double fxBusyShare() {
             return spanNanos == 0 ? 0 : (double) all.fxWorkNanos() / spanNanos;
@@ -56,6 +56,11 @@ final class PulseRecorder extends AnimationTimer {
 
         double p99Ms() {
             return p99Nanos / 1e6;
+        }
+
+        /** When the longest gap ended, in seconds from the start of the recording. */
+        double longestEndSeconds() {
+            return longestEndNanos / 1e9;
         }
     }
 
@@ -106,6 +111,7 @@ final class PulseRecorder extends AnimationTimer {
         Causes inStutters = Causes.NONE;
         Causes longest = Causes.NONE;
         Causes all = Causes.NONE;
+        long longestEnd = 0;
         int stutters = 0;
         for (int i = 0; i < count; i++) {
             Causes c = new Causes(gaps[i], fxWork[i], gc.pausedWithin(ends[i] - gaps[i], ends[i]), cpuWait[i]);
@@ -116,9 +122,10 @@ final class PulseRecorder extends AnimationTimer {
             }
             if (gaps[i] > longest.nanos()) {
                 longest = c;
+                longestEnd = ends[i] - first;
             }
         }
-        return new PulseGaps(count + 1, last - first, longest.nanos(),
+        return new PulseGaps(count + 1, last - first, longest.nanos(), longestEnd,
                 Stats.percentile(Arrays.copyOf(gaps, count), 99), stutters, longest, inStutters, all);
     }
 }

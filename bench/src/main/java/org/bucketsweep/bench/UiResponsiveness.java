@@ -100,9 +100,9 @@ public final class UiResponsiveness {
         rows.put(label, rowCount);
         PulseRecorder.PulseGaps g = m.gaps();
         System.out.printf(Locale.ROOT, "  [round %d/%d] %s: %.1f s, %,d pulses, JavaFX thread busy %.0f%%, longest"
-                        + " gap %.0f ms (%s), 99th percentile %.0f ms, %d gaps > 50 ms (in them: %s)%s%n", round, runs,
+                        + " gap %.0f ms ending at %.1f s (%s), 99th percentile %.0f ms, %d gaps > 50 ms (in them: %s)%s%n", round, runs,
                 label, g.spanNanos() / 1e9, g.pulses(), 100 * g.fxBusyShare(), g.longestMs(),
-                g.longest().describe(), g.p99Ms(), g.stutters(), g.inStutters().describe(), m.rowsHeapBytes() > 0
+                g.longestEndSeconds(), g.longest().describe(), g.p99Ms(), g.stutters(), g.inStutters().describe(), m.rowsHeapBytes() > 0
                         ? String.format(Locale.ROOT, "; rows hold %,.0f MB", m.rowsHeapBytes() / 1e6) : "");
     }
 
