@@ -4,24 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.robothy.s3.rest.LocalS3;
-import com.robothy.s3.rest.bootstrap.LocalS3Mode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -29,18 +20,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bucketsweep.model.CancellationToken;
-import org.bucketsweep.model.connection.ConnectionSettings;
-import org.bucketsweep.model.connection.CredentialsSource;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteJob;
@@ -51,24 +41,18 @@ import org.bucketsweep.model.delete.DeleteSummary;
 import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.VersionRef;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
-import software.amazon.awssdk.services.s3.model.S3Error;
 
 /**
  * Delete throughput: BucketSweep's engine ({@link BatchDeleter}) against a plain AWS SDK v2 loop of DeleteObjects
@@ -84,29 +68,25 @@ import software.amazon.awssdk.services.s3.model.S3Error;
  * <p>Arguments ({@code --name=value}): {@code versions} (engine and SDK, default 50000), {@code cli-versions} (aws CLI
  * variants, default 10000), {@code runs} (3), {@code concurrency} (1,2,4,8), {@code variants}
  * (engine,sdk,cli-delete-objects,cli-rm), {@code aws} (path of the aws CLI, or auto: /usr/bin/aws, else aws on the
- * PATH), {@code out} (the Markdown file to write, or "-" for none), {@code warmup} (true).
+ * PATH), {@code warmup} (true). With {@code quick=true} the defaults shrink to 10,000 versions, one run,
+ * concurrency 4, engine and SDK only, no warm-up.
  *
  * <p>Exits 0 when every run was correct, 1 when a run was wrong (left items behind, failed items), 2 on bad
- * arguments. It never fails on a time.
+ * arguments ({@link BenchMain}). It never fails on a time.
  */
 public final class DeleteThroughput {
 
-    private static final String HOST = "127.0.0.1";
-    private static final String REGION = "us-east-1";
-    /** local-s3 checks no signature: any keys do. */
-    private static final String ACCESS_KEY_ID = "BENCHACCESSKEY000000";
-    private static final String SECRET_ACCESS_KEY = "bench-secret-local-s3-checks-no-signature";
+    private static final String HOST = LocalS3Server.HOST;
+    private static final String REGION = LocalS3Server.REGION;
+    private static final String ACCESS_KEY_ID = LocalS3Server.ACCESS_KEY_ID;
+    private static final String SECRET_ACCESS_KEY = LocalS3Server.SECRET_ACCESS_KEY;
     private static final int BATCH = DeleteJob.MAX_BATCH;
-    private static final int SEED_THREADS = 8;
     private static final int VERSIONS_PER_KEY = 2;
     /** aws s3 rm's default for s3.max_concurrent_requests. */
     private static final int CLI_RM_CONCURRENCY = 10;
-    private static final byte[] BODY = "bench object body, 32 bytes....\n".getBytes(StandardCharsets.US_ASCII);
-    private static final String DOC_BEGIN = "<!-- bench:begin (generated by DeleteThroughput; edits between these"
-            + " markers are overwritten) -->";
-    private static final String DOC_END = "<!-- bench:end -->";
-    static final String COMMAND =
-            "./mvnw -q -Pbench -pl bench -am install -DskipTests && ./mvnw -q -Pbench -pl bench exec:exec";
+    /** The arguments, as {@code --name=value}; see the class comment. */
+    static final Set<String> ARGS = Set.of("versions", "cli-versions", "runs", "concurrency", "variants", "aws",
+            "warmup");
 
     enum Kind {
         ENGINE("BucketSweep engine (BatchDeleter)"),
@@ -194,30 +174,20 @@ public final class DeleteThroughput {
     }
 
     record Config(int versions, int cliVersions, int runs, List<Integer> concurrency, List<String> variants,
-                  String aws, String out, boolean warmup) {
+                  String aws, boolean warmup) {
 
-        static Config parse(String[] args) {
-            Map<String, String> m = new HashMap<>();
-            for (String a : args) {
-                if (!a.startsWith("--") || !a.contains("=")) {
-                    throw new IllegalArgumentException("Arguments are --name=value, got: " + a);
-                }
-                m.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-            }
+        static Config of(BenchArgs args) {
+            boolean quick = args.flag("quick", false);
             Config c = new Config(
-                    Integer.parseInt(m.getOrDefault("versions", "50000")),
-                    Integer.parseInt(m.getOrDefault("cli-versions", "10000")),
-                    Integer.parseInt(m.getOrDefault("runs", "3")),
-                    Arrays.stream(m.getOrDefault("concurrency", "1,2,4,8").split(","))
-                            .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList(),
-                    Arrays.stream(m.getOrDefault("variants", "engine,sdk,cli-delete-objects,cli-rm").split(","))
-                            .map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                    m.getOrDefault("aws", "auto"),
-                    m.getOrDefault("out", "-"),
-                    Boolean.parseBoolean(m.getOrDefault("warmup", "true")));
-            if (c.versions < 1 || c.cliVersions < 1 || c.runs < 1 || c.concurrency.isEmpty()) {
-                throw new IllegalArgumentException("versions, cli-versions and runs must be positive, and at least"
-                        + " one concurrency given");
+                    args.positiveInt("versions", quick ? 10_000 : 50_000),
+                    args.positiveInt("cli-versions", 10_000),
+                    args.positiveInt("runs", quick ? 1 : 3),
+                    args.list("concurrency", quick ? "4" : "1,2,4,8").stream().map(Integer::valueOf).toList(),
+                    args.list("variants", quick ? "engine,sdk" : "engine,sdk,cli-delete-objects,cli-rm"),
+                    args.string("aws", "auto"),
+                    args.flag("warmup", !quick));
+            if (c.concurrency.isEmpty() || c.concurrency.stream().anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("at least one concurrency, each at least 1");
             }
             for (String v : c.variants) {
                 if (!List.of("engine", "sdk", "cli-delete-objects", "cli-rm").contains(v)) {
@@ -235,7 +205,7 @@ public final class DeleteThroughput {
     private final SdkHttpClient sdkHttp;
     private final S3Client sdkClient;
     private final S3Connection engineConnection;
-    private final ExecutorService seedPool;
+    private final BucketSeeder seeder;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicInteger bucketNumbers = new AtomicInteger();
     private final Path work;
@@ -245,20 +215,17 @@ public final class DeleteThroughput {
     private long lastPutNanos;
 
     @SuppressWarnings("deprecation") // ApacheHttpClient, as in S3Connection: the ceiling uses the same HTTP client
-    private DeleteThroughput(Config config, int port) throws IOException {
+    private DeleteThroughput(Config config, URI endpoint) throws IOException {
         this.config = config;
-        this.endpoint = URI.create("http://" + HOST + ":" + port);
+        this.endpoint = endpoint;
         this.work = Files.createTempDirectory("bucketsweep-bench-");
-        seedHttp = ApacheHttpClient.builder().maxConnections(SEED_THREADS * 2).build();
+        seedHttp = ApacheHttpClient.builder().build();
         seedClient = S3Client.builder()
                 .httpClient(seedHttp)
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
-                .credentialsProvider(credentials())
+                .credentialsProvider(LocalS3Server.credentials())
                 .forcePathStyle(true)
-                // Over plain HTTP the SDK would sign PUT bodies in aws-chunked encoding: a third of the seeding
-                // threads' CPU for 32-byte bodies. Sign the whole (tiny) body at once instead.
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
@@ -273,7 +240,7 @@ public final class DeleteThroughput {
                 .httpClient(sdkHttp)
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
-                .credentialsProvider(credentials())
+                .credentialsProvider(LocalS3Server.credentials())
                 .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
@@ -282,59 +249,36 @@ public final class DeleteThroughput {
                         .apiCallAttemptTimeout(Duration.ofSeconds(90))
                         .apiCallTimeout(Duration.ofMinutes(5)))
                 .build();
-        engineConnection = S3Connection.open(new ConnectionSettings("bench", endpoint, REGION, true,
-                new CredentialsSource.StaticKeys(ACCESS_KEY_ID, SECRET_ACCESS_KEY)));
-        seedPool = Executors.newFixedThreadPool(SEED_THREADS, r -> {
-            Thread t = new Thread(r, "seed");
-            t.setDaemon(true);
-            return t;
-        });
+        engineConnection = LocalS3Server.connectTo(endpoint);
+        seeder = new BucketSeeder(endpoint, seedClient);
     }
 
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+    public static void main(String[] args) {
+        BenchMain.run("delete", args, ARGS, DeleteThroughput::measure);
     }
 
-    public static void main(String[] args) throws Exception {
-        Config config;
-        try {
-            config = Config.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (System.getProperty("io.netty.leakDetection.level") == null) {
-            System.setProperty("io.netty.leakDetection.level", "disabled");
-        }
+    private static BenchResult measure(BenchArgs args) throws Exception {
+        Config config = Config.of(args);
         long t0 = System.nanoTime();
-        int port = freeLoopbackPort();
-        LocalS3 server = LocalS3.builder().port(port).mode(LocalS3Mode.IN_MEMORY).build();
-        server.start();
-        int exit;
-        DeleteThroughput bench = new DeleteThroughput(config, port);
-        try {
-            exit = bench.run();
-        } finally {
-            bench.close();
+        try (LocalS3Server server = LocalS3Server.start()) {
+            DeleteThroughput bench = new DeleteThroughput(config, server.endpoint());
             try {
-                server.shutdown();
-            } catch (RuntimeException e) {
-                // Netty's graceful shutdown: nothing to do about it here.
+                return bench.run();
+            } finally {
+                bench.close();
+                System.out.printf(Locale.ROOT, "%nDelete bench finished in %.1f min.%n",
+                        (System.nanoTime() - t0) / 60e9);
             }
         }
-        System.out.printf(Locale.ROOT, "%nBench finished in %.1f min.%n", (System.nanoTime() - t0) / 60e9);
-        System.exit(exit);
     }
 
-    private int run() throws Exception {
+    private BenchResult run() throws Exception {
         System.out.printf(Locale.ROOT, "local-s3 (in memory) at %s; %,d versions for the engine and the SDK, %,d"
                         + " for the aws CLI; %d run(s) each; concurrency %s%n", endpoint, config.versions,
                 config.cliVersions, config.runs, config.concurrency);
         List<Variant> variants = variants();
         if (variants.isEmpty()) {
-            System.out.println("Nothing to run.");
-            return 0;
+            return BenchResult.failed("delete", "no variant to run");
         }
         if (config.warmup && variants.stream().anyMatch(v -> v.kind == Kind.ENGINE || v.kind == Kind.SDK)) {
             warmUp();
@@ -368,15 +312,8 @@ public final class DeleteThroughput {
                 }
             }
         }
-        String report = report(runs);
-        System.out.println();
-        System.out.println(report);
-        if (!"-".equals(config.out)) {
-            writeDoc(Paths.get(config.out), report);
-            System.out.println("Written to " + Paths.get(config.out).toAbsolutePath().normalize());
-        }
         boolean allOk = runs.values().stream().flatMap(List::stream).allMatch(Run::isOk);
-        return allOk ? 0 : 1;
+        return new BenchResult("delete", report(runs), figures(runs), allOk);
     }
 
     private void record(Map<Variant, List<Run>> runs, int round, Variant v, Run r) {
@@ -477,9 +414,10 @@ public final class DeleteThroughput {
         if (refs.size() != v.items) {
             throw new IllegalStateException("seeding gave " + refs.size() + " items instead of " + v.items);
         }
-        System.out.printf(Locale.ROOT, "  seeded %s: %,d %s: PUTs %.1f s (%,.0f/s, %d threads), listing %.1f s%n",
+        System.out.printf(Locale.ROOT, "  seeded %s: %,d %s: PUTs %.1f s (%,.0f/s, %d connections), listing %.1f s%n",
                 bucket, v.items, versioned ? "versions (" + VERSIONS_PER_KEY + " per key)" : "objects (unversioned)",
-                lastPutNanos / 1e9, v.items / (lastPutNanos / 1e9), SEED_THREADS, (seedNanos - lastPutNanos) / 1e9);
+                lastPutNanos / 1e9, v.items / (lastPutNanos / 1e9), BucketSeeder.CONNECTIONS,
+                (seedNanos - lastPutNanos) / 1e9);
         return new Seeded(bucket, refs);
     }
 
@@ -727,17 +665,8 @@ public final class DeleteThroughput {
 
     /** Keys of {@code items} versions, {@value #VERSIONS_PER_KEY} per key (the last key has one if odd). */
     private List<VersionRef> seedVersioned(String bucket, int items) throws Exception {
-        seedClient.createBucket(b -> b.bucket(bucket));
-        seedClient.putBucketVersioning(b -> b.bucket(bucket)
-                .versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
-        int keys = (items + VERSIONS_PER_KEY - 1) / VERSIONS_PER_KEY;
-        seed(keys, i -> {
-            String key = key(i);
-            int versions = Math.min(VERSIONS_PER_KEY, items - i * VERSIONS_PER_KEY);
-            for (int v = 0; v < versions; v++) {
-                seedClient.putObject(p -> p.bucket(bucket).key(key), RequestBody.fromBytes(BODY));
-            }
-        });
+        lastPutNanos = seeder.versioned(bucket, items, VERSIONS_PER_KEY, 0).nanos();
+        // The deletes take the versions in the order S3 lists them, as the app does.
         List<VersionRef> refs = new ArrayList<>(items);
         seedClient.listObjectVersionsPaginator(l -> l.bucket(bucket)).forEach(page -> {
             if (!page.deleteMarkers().isEmpty()) {
@@ -755,47 +684,11 @@ public final class DeleteThroughput {
 
     /** {@code items} objects, one each, in a bucket that never had versioning. */
     private List<VersionRef> seedUnversioned(String bucket, int items) throws Exception {
-        seedClient.createBucket(b -> b.bucket(bucket));
-        seed(items, i -> seedClient.putObject(p -> p.bucket(bucket).key(key(i)), RequestBody.fromBytes(BODY)));
+        lastPutNanos = seeder.unversioned(bucket, items).nanos();
         List<VersionRef> refs = new ArrayList<>(items);
         seedClient.listObjectsV2Paginator(l -> l.bucket(bucket))
                 .contents().forEach(o -> refs.add(VersionRef.current(o.key())));
         return refs;
-    }
-
-    private interface Seeder {
-        void seed(int index);
-    }
-
-    /** Runs {@code seeder} for 0..count-1 on {@value #SEED_THREADS} threads. */
-    private void seed(int count, Seeder seeder) throws Exception {
-        long t0 = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < SEED_THREADS; t++) {
-            workers.add(seedPool.submit(() -> {
-                int i;
-                while (failure.get() == null && (i = next.getAndIncrement()) < count) {
-                    try {
-                        seeder.seed(i);
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }
-            }));
-        }
-        for (Future<?> w : workers) {
-            w.get();
-        }
-        lastPutNanos = System.nanoTime() - t0;
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-    }
-
-    static String key(int i) {
-        return String.format(Locale.ROOT, "data/%03d/object-%07d.bin", i % 100, i);
     }
 
     /** Versions plus delete markers still in the bucket. */
@@ -860,6 +753,25 @@ public final class DeleteThroughput {
         }
         md.append('\n').append(verdict(runs, median, cpu));
         return md.toString();
+    }
+
+    /** For the summary table: median keys/s of each variant, the engine's and the SDK's by concurrency. */
+    private List<BenchResult.Figure> figures(Map<Variant, List<Run>> runs) {
+        Map<Kind, List<String>> byKind = new EnumMap<>(Kind.class);
+        Map<Kind, Integer> items = new EnumMap<>(Kind.class);
+        runs.forEach((v, list) -> {
+            String value = list.stream().allMatch(Run::isOk)
+                    ? String.format(Locale.ROOT, "%,.0f", median(list, Run::keysPerSecond)) : "ERROR";
+            String perConcurrency = v.kind == Kind.ENGINE || v.kind == Kind.SDK
+                    ? "c=" + v.concurrency + ": " + value : value;
+            byKind.computeIfAbsent(v.kind, k -> new ArrayList<>()).add(perConcurrency);
+            items.put(v.kind, v.items);
+        });
+        List<BenchResult.Figure> figures = new ArrayList<>();
+        byKind.forEach((kind, values) -> figures.add(new BenchResult.Figure("Delete throughput",
+                String.format(Locale.ROOT, "%s, %,d items: keys/s (median of %d)", kind.label, items.get(kind),
+                        config.runs), String.join("; ", values))));
+        return figures;
     }
 
     private String verdict(Map<Variant, List<Run>> runs, Map<String, Double> median, Map<String, Double> cpu) {
@@ -954,71 +866,21 @@ public final class DeleteThroughput {
         return s.toString();
     }
 
-    private static double median(List<Run> list, java.util.function.ToDoubleFunction<Run> metric) {
-        double[] v = list.stream().mapToDouble(metric).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    private static double median(List<Run> list, ToDoubleFunction<Run> metric) {
+        return Stats.median(list.stream().map(metric::applyAsDouble).toList());
     }
 
-    private static final String LOAD_AT_START = loadAverage();
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Paths.get("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "";
-        }
-    }
+    private static final String LOAD_AT_START = Machine.loadAverage();
 
     private static String machine() {
-        String cpu = "";
-        try (Stream<String> lines = Files.lines(Paths.get("/proc/cpuinfo"))) {
-            cpu = lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("");
-        } catch (IOException | UncheckedIOException e) {
-            // not Linux
-        }
-        String load = loadAverage();
-        return String.format(Locale.ROOT, "nproc %d%s; %s %s; %s %s; heap %d MB; AWS SDK %s; local-s3 2.4 in memory;"
-                        + "%s %s",
-                Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "" : " (" + cpu + ")",
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                System.getProperty("os.name"), System.getProperty("os.version"),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), VersionInfo.SDK_VERSION,
+        String load = Machine.loadAverage();
+        return String.format(Locale.ROOT, "%s; heap %d MB; AWS SDK %s; local-s3 2.4 in memory;%s %s",
+                Machine.describe(), Runtime.getRuntime().maxMemory() / (1024 * 1024), VersionInfo.SDK_VERSION,
                 load.isEmpty() ? "" : " load average " + LOAD_AT_START + " at the start, " + load + " at the end;",
-                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT))
-                        .replaceAll("\\.\\d+", ""));
-    }
-
-    /** Replaces the generated part of the file, or writes the whole file when it has no markers. */
-    private static void writeDoc(Path file, String report) throws IOException {
-        String generated = DOC_BEGIN + "\n" + report.strip() + "\n" + DOC_END;
-        String text;
-        if (Files.exists(file)) {
-            String old = Files.readString(file);
-            int b = old.indexOf(DOC_BEGIN);
-            int e = old.indexOf(DOC_END);
-            text = b >= 0 && e > b
-                    ? old.substring(0, b) + generated + old.substring(e + DOC_END.length())
-                    : old.stripTrailing() + "\n\n## Results\n\n" + generated + "\n";
-        } else {
-            text = header() + generated + "\n";
-        }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, text);
-    }
-
-    private static String header() {
-        return "# Delete throughput\n\n"
-                + "What is measured: how fast every version of a versioned bucket is deleted by (key, versionId):\n"
-                + "BucketSweep's delete engine (`BatchDeleter`, 1000 keys per DeleteObjects) against a plain AWS SDK"
-                + " v2 loop of DeleteObjects (the ceiling) and the aws CLI.\n\n"
-                + "Reproduce (from a clean checkout):\n\n```\n" + COMMAND + "\n```\n\n## Results\n\n";
+                Machine.now());
     }
 
     private void close() {
-        seedPool.shutdownNow();
         engineConnection.close();
         sdkClient.close();
         sdkHttp.close();
@@ -1042,11 +904,5 @@ public final class DeleteThroughput {
                 .filter(b -> b.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
         return String.format(Locale.ROOT, "heap %d MB, direct %d MB", (rt.totalMemory() - rt.freeMemory()) >> 20,
                 direct >> 20);
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
@@ -196,7 +197,13 @@ public final class ObjectBrowserView extends VBox {
     private TableView<ListingEntry> createTable() {
         SortedList<ListingEntry> sorted = new SortedList<>(model.visibleRows());
         TableView<ListingEntry> table = new TableView<>(sorted);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        // A sorted SortedList places each added row with a pass over all rows: while a listing streams in, that
+        // froze the window for 9 s at 100,000 rows (docs/benchmarks.md). Rows keep the listing's order until it is
+        // complete, then are sorted once; a click on a header meanwhile is kept and applied then.
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
+                () -> model.loadingProperty().get() ? null : table.getComparator(),
+                model.loadingProperty(), table.comparatorProperty()));
+        table.setSortPolicy(t -> true);
         table.setId("objectTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
