@@ -147,7 +147,8 @@ public final class StartupTime {
                 System.getenv().getOrDefault("DISPLAY", "none"), Machine.now()));
         md.append(String.format(Locale.ROOT, "%d timed start(s) each after one untimed start, median shown; the jar"
                 + " is %,.1f MB.%n%n", runs, Files.size(jar) / 1e6));
-        md.append("| App | Launch to READY (median) | Fastest | Slowest | The app's own figure (median) | Each start |\n");
+        md.append("| App | Launch to READY (median) | Fastest | Slowest | The app's own figure (median)"
+                + " | Each start |\n");
         md.append("|---|---:|---:|---:|---:|---|\n");
         List<BenchResult.Figure> figures = new ArrayList<>();
         row(md, figures, "`" + jarCommand + "`", jarStarts);
