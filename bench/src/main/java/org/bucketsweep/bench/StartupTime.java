@@ -159,8 +159,8 @@ public final class StartupTime {
         } else {
             row(md, figures, "installed app (`" + installed + "`)", installedStarts);
         }
-        md.append("\nThe app's own figure counts from the loading of its JavaFX application class, so it leaves out"
-                + " the JVM's start and the command line; the launch-to-READY time is what a person waits.\n");
+        md.append("\nThe app's own figure counts from the loading of its JavaFX application class, so it leaves out\n"
+                + "the JVM's start and the command line; the launch-to-READY time is what a person waits.\n");
         return new BenchResult("startup", md.toString(), figures, true);
     }
 
