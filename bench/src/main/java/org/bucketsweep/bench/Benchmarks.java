@@ -1,5 +1,6 @@
 package org.bucketsweep.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -95,24 +97,15 @@ public final class Benchmarks {
 
     private List<BenchResult> run(Set<Part> parts) throws Exception {
         List<BenchResult> results = new ArrayList<>();
-        LocalS3Server server = null;
-        Path fixtures = Files.createTempFile("bucketsweep-bench-fixtures-", ".json");
-        try {
+        try (TestData testData = new TestData()) {
             for (Part part : parts) {
                 List<String> extraArgs = new ArrayList<>();
                 if (part.readsFixtures) {
-                    if (server == null) {
-                        System.out.printf(Locale.ROOT, "%n==> Test data for the listing and UI benches%n");
-                        server = LocalS3Server.start();
-                        ListingFixtures seeded = ListingFixtures.seed(server.endpoint(), args, quick);
-                        seeded.writeTo(fixtures);
-                        results.add(seeded.result());
-                    }
-                    extraArgs.add("--fixtures=" + fixtures);
-                } else if (server != null) {
+                    testData.seedOnce(args, quick).ifPresent(results::add);
+                    extraArgs.add("--fixtures=" + testData.file);
+                } else {
                     // The benches after the last reader of the test data get the memory and the cores back.
-                    server.close();
-                    server = null;
+                    testData.stopServer();
                 }
                 System.out.printf(Locale.ROOT, "%n==> %s%n", part.heading.replace("#", "").strip());
                 if (part == Part.STARTUP && System.getenv("DISPLAY") == null) {
@@ -121,12 +114,13 @@ public final class Benchmarks {
                     results.add(runInItsOwnJvm(part, List.of(), extraArgs));
                 }
             }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-            Files.deleteIfExists(fixtures);
         }
+        publish(results);
+        return results;
+    }
+
+    /** Prints the summary and rewrites the document's generated parts. */
+    private void publish(List<BenchResult> results) throws IOException {
         String summary = summary(results);
         System.out.println();
         System.out.println(summary);
@@ -139,7 +133,41 @@ public final class Benchmarks {
             }
             System.out.println("Written to " + doc.toAbsolutePath().normalize());
         }
-        return results;
+    }
+
+    /** The local-s3 in this JVM that holds the {@link ListingFixtures}, seeded when the first bench needs it. */
+    private static final class TestData implements AutoCloseable {
+        private final Path file;
+        private LocalS3Server server;
+
+        TestData() throws IOException {
+            file = Files.createTempFile("bucketsweep-bench-fixtures-", ".json");
+        }
+
+        /** Seeds the buckets the first time; the seeding's result for the document, or empty when already done. */
+        Optional<BenchResult> seedOnce(BenchArgs args, boolean quick) throws Exception {
+            if (server != null) {
+                return Optional.empty();
+            }
+            System.out.printf(Locale.ROOT, "%n==> Test data for the listing and UI benches%n");
+            server = LocalS3Server.start();
+            ListingFixtures seeded = ListingFixtures.seed(server.endpoint(), args, quick);
+            seeded.writeTo(file);
+            return Optional.of(seeded.result());
+        }
+
+        void stopServer() {
+            if (server != null) {
+                server.close();
+                server = null;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            stopServer();
+            Files.deleteIfExists(file);
+        }
     }
 
     /** The app needs a display: without one, the bench runs under Xvfb (package xvfb). */

@@ -107,7 +107,7 @@ final class PulseRecorder extends AnimationTimer {
     }
 
     /** The recording so far, with the collector's pauses to tell the causes of the long gaps apart. */
-    PulseGaps gaps(GcPauses gc) {
+    PulseGaps recorded(GcPauses gc) {
         Causes inStutters = Causes.NONE;
         Causes longest = Causes.NONE;
         Causes all = Causes.NONE;

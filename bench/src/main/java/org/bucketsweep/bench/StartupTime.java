@@ -147,7 +147,8 @@ public final class StartupTime {
                 System.getenv().getOrDefault("DISPLAY", "none"), Machine.now()));
         md.append(String.format(Locale.ROOT, "%d timed start(s) each after one untimed start, median shown; the jar"
                 + " is %,.1f MB.%n%n", runs, Files.size(jar) / 1e6));
-        md.append("| App | Launch to READY (median) | Fastest | Slowest | The app's own figure (median) | Each start |\n");
+        md.append("| App | Launch to READY (median) | Fastest | Slowest | The app's own figure (median)"
+                + " | Each start |\n");
         md.append("|---|---:|---:|---:|---:|---|\n");
         List<BenchResult.Figure> figures = new ArrayList<>();
         row(md, figures, "`" + jarCommand + "`", jarStarts);
@@ -158,8 +159,8 @@ public final class StartupTime {
         } else {
             row(md, figures, "installed app (`" + installed + "`)", installedStarts);
         }
-        md.append("\nThe app's own figure counts from the loading of its JavaFX application class, so it leaves out"
-                + " the JVM's start and the command line; the launch-to-READY time is what a person waits.\n");
+        md.append("\nThe app's own figure counts from the loading of its JavaFX application class, so it leaves out\n"
+                + "the JVM's start and the command line; the launch-to-READY time is what a person waits.\n");
         return new BenchResult("startup", md.toString(), figures, true);
     }
 

@@ -57,7 +57,7 @@ abstract class WindowScenario implements AutoCloseable {
             done.get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
             Thread.sleep(SETTLE_MILLIS);
             FxThread.run(recorder::stop);
-            return FxThread.call(() -> recorder.gaps(gc));
+            return FxThread.call(() -> recorder.recorded(gc));
         }
     }
 
@@ -70,6 +70,8 @@ abstract class WindowScenario implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        FxThread.run(() -> stage.close());
+        if (stage != null) {
+            FxThread.run(stage::close);
+        }
     }
 }
