@@ -23,6 +23,7 @@ import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.concurrent.FxTaskRunner;
+import org.bucketsweep.ui.delete.DeleteDialog;
 import org.bucketsweep.ui.dialog.FxDialogService;
 import org.bucketsweep.ui.main.MainView;
 import org.bucketsweep.ui.main.MainViewModel;
@@ -111,6 +112,8 @@ class WalkingSkeletonUiTest {
 
         robot.clickOn("#delete");
         Label summary = robot.lookup("#deleteSummary").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !summary.getText().isEmpty()
+                && !summary.getText().equals(DeleteDialog.PLANNING));
         assertThat(summary.getText()).isEqualTo(
                 "2 versions will be permanently deleted. 1 delete marker will be added; the data stays and can be"
                         + " restored. 10 B of data will be gone.");

@@ -41,6 +41,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class DeleteDialog extends Dialog<DeleteDecision> {
 
+    /** Summary (3 lines), a warning and the sample's 8 items and "more" line, at the default font size. */
+    private static final double PREVIEW_HEIGHT = 250;
+
     private final VBox content;
     private final ScrollPane scroll;
 
@@ -131,6 +134,9 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         VBox preview = new VBox(6, new HBox(8, busy, summary), warnings, sample);
         preview.getStyleClass().add("delete-preview");
         preview.setPadding(new Insets(10));
+        // Room for the summary, a warning and the sample from the start: the plan arrives after the dialog opens,
+        // and a dialog that changed size under the person's hand would move its buttons.
+        preview.setMinHeight(PREVIEW_HEIGHT);
 
         TitledPane advanced = new TitledPane("Advanced", advancedOptions(model));
         advanced.setId("advanced");
@@ -145,7 +151,7 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         VBox confirmBox = new VBox(4, ask, typed);
         confirmBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.planProperty().get() != null
                 && model.planProperty().get().preview().permanent(), model.planProperty()));
-        confirmBox.managedProperty().bind(confirmBox.visibleProperty());
+        // Its place is kept while hidden, for the same reason.
         // Where confirmation is needed, the cursor waits in the field: type the name, then click Delete.
         confirmBox.visibleProperty().addListener((obs, was, now) -> {
             if (now) {
@@ -172,7 +178,7 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         getDialogPane().setContent(scroll);
-        // The dialog grows with what it shows (Advanced opened, the confirmation field), within the screen.
+        // The dialog grows with the choices it shows (Advanced opened, the noncurrent options), within the screen.
         advanced.expandedProperty().addListener((obs, was, expanded) -> {
             fitToContent();
             if (expanded) {
@@ -181,9 +187,7 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
                 scroll.setVvalue(scroll.getVmax());
             }
         });
-        confirmBox.visibleProperty().addListener(x -> fitToContent());
         noncurrentBox.visibleProperty().addListener(x -> fitToContent());
-        model.planProperty().addListener(x -> fitToContent());
 
         ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, delete);
@@ -266,12 +270,15 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         return grid;
     }
 
+    /** What the preview says while the plan is being made (a listing, or checking a large selection). */
+    public static final String PLANNING = "Working out what this covers…";
+
     private static String summaryText(DeleteDialogViewModel model) {
         if (model.problemProperty().get() != null) {
             return model.problemProperty().get();
         }
         if (model.planningProperty().get()) {
-            return "Listing what this covers…";
+            return PLANNING;
         }
         DeletePlan plan = model.planProperty().get();
         if (plan == null) {

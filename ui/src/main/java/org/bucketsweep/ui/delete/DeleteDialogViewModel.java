@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -27,6 +28,7 @@ import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.browse.MfaDeleteStatus;
 import org.bucketsweep.model.browse.ObjectVersion;
+import org.bucketsweep.model.browse.VersioningStatus;
 import org.bucketsweep.model.delete.DeleteJob;
 import org.bucketsweep.model.delete.DeleteOptions;
 import org.bucketsweep.model.plan.DeleteIntent;
@@ -121,20 +123,23 @@ public final class DeleteDialogViewModel {
         currentPlanning = token;
         plan.set(null);
         problem.set(null);
+        VersioningStatus versioning = bucket.versioningOrUnknown().versioning();
+        Callable<DeletePlan> work;
         if (intent.get() == Intent.SELECTED) {
-            plan.set(DeletePlanner.ofRows(bucket.name(), bucket.versioningOrUnknown().versioning(), selectedRows));
-            return;
-        }
-        DeleteIntent chosen;
-        try {
-            chosen = chosenIntent();
-        } catch (IllegalArgumentException e) {
-            problem.set(e.getMessage());
-            return;
+            // No listing, but a selection of 100,000 rows takes a noticeable while to check: off the UI thread too.
+            work = () -> DeletePlanner.ofRows(bucket.name(), versioning, selectedRows);
+        } else {
+            DeleteIntent chosen;
+            try {
+                chosen = chosenIntent();
+            } catch (IllegalArgumentException e) {
+                problem.set(e.getMessage());
+                return;
+            }
+            work = () -> planner.plan(bucket.name(), versioning, chosen, token);
         }
         planning.set(true);
-        tasks.run("plan delete in " + bucket.name(),
-                () -> planner.plan(bucket.name(), bucket.versioningOrUnknown().versioning(), chosen, token),
+        tasks.run("plan delete in " + bucket.name(), work,
                 result -> {
                     if (!token.isCancelled()) {
                         planning.set(false);

@@ -44,6 +44,7 @@ import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.concurrent.FxTaskRunner;
 import org.bucketsweep.ui.connect.ConnectViewModel;
+import org.bucketsweep.ui.delete.DeleteDialog;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel;
 import org.bucketsweep.ui.dialog.DeleteDecision;
 import org.bucketsweep.ui.dialog.DialogService;
@@ -150,7 +151,7 @@ class DeleteWorkflowUiTest {
         robot.press(KeyCode.CONTROL).clickOn(row(e -> isKey(e, "logs/c.log"))).release(KeyCode.CONTROL);
 
         robot.clickOn("#delete");
-        assertThat(text("#deleteSummary")).startsWith("1 version will be permanently deleted. 1 delete marker will be"
+        assertThat(preview()).startsWith("1 version will be permanently deleted. 1 delete marker will be"
                 + " added");
         confirmTyping(BUCKET);
 
@@ -285,6 +286,7 @@ class DeleteWorkflowUiTest {
         JobRow job = jobs.getItems().get(0);
         robot.interact(() -> jobs.getSelectionModel().select(job));
         assertThat(jobs.getItems().get(0).stateProperty().get()).isEqualTo(JobRow.State.RUNNING);
+        assertThat(text("#statusJobs")).isEqualTo("1 job running");
         robot.clickOn("#cancelJob");
         waitUntil(() -> jobs.getItems().get(0).stateProperty().get() == JobRow.State.CANCELLING);
         cancelled.countDown();
@@ -341,8 +343,7 @@ class DeleteWorkflowUiTest {
         assertThat(text("#resultCounts")).isEqualTo("2 of 2 items · Failed: 2");
 
         robot.clickOn("#retryFailed");
-        waitUntil(() -> robot.lookup("#deleteSummary").tryQuery().isPresent());
-        assertThat(text("#deleteSummary")).startsWith("2 versions will be permanently deleted.");
+        assertThat(preview()).startsWith("2 versions will be permanently deleted.");
         confirmTyping(BUCKET);
 
         assertThat(finishedResults()).extracting(ItemResult::versionId, ItemResult::outcome)
@@ -361,6 +362,13 @@ class DeleteWorkflowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<ItemResult> table = robot.lookup("#resultsTable").queryTableView();
         return List.copyOf(table.getItems());
+    }
+
+    /** The delete dialog's summary once its plan is made. */
+    private String preview() throws TimeoutException {
+        waitUntil(() -> robot.lookup("#deleteSummary").tryQuery().isPresent());
+        waitUntil(() -> !text("#deleteSummary").isEmpty() && !text("#deleteSummary").equals(DeleteDialog.PLANNING));
+        return text("#deleteSummary");
     }
 
     private TableView<ListingEntry> objectTable() {
