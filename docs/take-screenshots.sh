@@ -36,7 +36,7 @@ click 500 41 2                                            # Delete…
 shot screenshot-delete-dialog.png
 dialog=$(xdotool search --name 'Delete from' | head -1)
 eval "$(xdotool getwindowgeometry --shell "$dialog")"     # X, Y, WIDTH, HEIGHT of the dialog
-click $((X + WIDTH / 2)) $((Y + HEIGHT - 140)) 0.5        # the bucket name field, above Advanced and the buttons
+click $((X + WIDTH / 2)) $((Y + HEIGHT - 158)) 0.5        # the bucket name field, above Advanced and the buttons
 xdotool key --delay 40 d e m o minus v e r s i o n e d    # type the bucket name
 sleep 0.5
 eval "$(xdotool getwindowgeometry --shell "$dialog")"     # X, Y, WIDTH, HEIGHT of the dialog

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -39,6 +41,11 @@ public final class JobsViewModel {
     private final ObjectProperty<JobRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<JobNotice> notice = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper active = new ReadOnlyIntegerWrapper();
+    private final StringBinding activeText = Bindings.createStringBinding(() -> switch (active.get()) {
+        case 0 -> "";
+        case 1 -> "1 job running";
+        default -> active.get() + " jobs running";
+    }, active);
     private Consumer<JobRow> onOpen = row -> { };
 
     /** @param journalDir where jobs keep their journals; {@code null} for none (no history) */
@@ -152,8 +159,8 @@ public final class JobsViewModel {
         return active.getReadOnlyProperty();
     }
 
-    /** "2 jobs running" for the status bar, or empty. */
-    public static String describeActive(int n) {
-        return n == 0 ? "" : n == 1 ? "1 job running" : n + " jobs running";
+    /** "1 job running" for the status bar, or empty. */
+    public StringBinding activeTextProperty() {
+        return activeText;
     }
 }

@@ -31,7 +31,6 @@ import org.bucketsweep.ui.browser.ObjectBrowserView;
 import org.bucketsweep.ui.buckets.BucketListView;
 import org.bucketsweep.ui.jobs.JobNotice;
 import org.bucketsweep.ui.jobs.JobsView;
-import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsView;
 import org.bucketsweep.ui.table.ColumnWidths;
 import org.controlsfx.control.Notifications;
@@ -112,9 +111,7 @@ public final class MainView extends BorderPane {
         listing.textProperty().bind(model.browser().statusProperty());
         Label jobs = new Label();
         jobs.setId("statusJobs");
-        jobs.textProperty().bind(Bindings.createStringBinding(
-                () -> JobsViewModel.describeActive(model.jobs().activeProperty().get()),
-                model.jobs().activeProperty()));
+        jobs.textProperty().bind(model.jobs().activeTextProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox status = new HBox(12, connection, spacer, jobs, listing);

@@ -4,6 +4,8 @@ import atlantafx.base.theme.Styles;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Tooltip;
@@ -67,11 +69,6 @@ public final class ResultsView extends VBox {
         filter.getItems().addAll(DeleteOutcome.values());
         filter.setButtonCell(new OutcomeCell(model));
         filter.setCellFactory(v -> new OutcomeCell(model));
-        // The choices show their counts: new cells when the counts change.
-        model.countsTextProperty().addListener((obs, was, now) -> {
-            filter.setButtonCell(new OutcomeCell(model));
-            filter.setCellFactory(v -> new OutcomeCell(model));
-        });
         filter.valueProperty().bindBidirectional(model.outcomeFilterProperty());
 
         TextField text = new TextField();
@@ -173,18 +170,25 @@ public final class ResultsView extends VBox {
         }
     }
 
-    /** "Failed (3)" in the outcome filter. */
+    /** "Failed (3)" in the outcome filter, kept up to date as results arrive. */
     private static final class OutcomeCell extends ListCell<DeleteOutcome> {
         private final ResultsViewModel model;
+        private final ChangeListener<String> recount = (obs, was, now) -> showCount();
 
         OutcomeCell(ResultsViewModel model) {
             this.model = model;
+            model.countsTextProperty().addListener(new WeakChangeListener<>(recount));
         }
 
         @Override
         protected void updateItem(DeleteOutcome outcome, boolean empty) {
             super.updateItem(outcome, empty);
-            if (empty) {
+            showCount();
+        }
+
+        private void showCount() {
+            DeleteOutcome outcome = getItem();
+            if (isEmpty()) {
                 setText(null);
             } else if (outcome == null) {
                 setText("All outcomes (" + String.format("%,d", model.results().size()) + ")");

@@ -171,6 +171,7 @@ class DeleteWorkflowTest {
         assertThat(row.inFlightProperty().get()).isZero();
         assertThat(row.intent()).isEqualTo("Delete 2 selected items");
         assertThat(jobs.activeProperty().get()).isZero();
+        assertThat(jobs.activeTextProperty().get()).isEmpty();
         assertThat(jobs.noticeProperty().get()).satisfies(notice -> {
             assertThat(notice.title()).isEqualTo("Done: Delete 2 selected items in vers");
             assertThat(notice.problems()).isFalse();
