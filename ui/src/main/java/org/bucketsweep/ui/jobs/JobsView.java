@@ -75,18 +75,12 @@ public final class JobsView extends VBox {
         Button open = new Button("Open results", new FontIcon(Material2MZ.OPEN_IN_NEW));
         open.setId("openJob");
         open.setTooltip(new Tooltip("Show this job's results from its journal (Enter or double click)"));
-        open.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            JobRow row = model.selectedProperty().get();
-            return row == null || row.journalProperty().get() == null || row.stateProperty().get().active();
-        }, model.selectedProperty(), model.jobs()));
+        open.disableProperty().bind(model.canOpenSelectedProperty().not());
         open.setOnAction(e -> model.open(model.selectedProperty().get()));
         Button cancel = new Button("Cancel job", new FontIcon(Material2AL.CANCEL));
         cancel.setId("cancelJob");
         cancel.setTooltip(new Tooltip("Stop after the requests in flight; the rest is not attempted"));
-        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            JobRow row = model.selectedProperty().get();
-            return row == null || row.stateProperty().get() != JobRow.State.RUNNING;
-        }, model.selectedProperty(), model.activeProperty()));
+        cancel.disableProperty().bind(model.canCancelSelectedProperty().not());
         cancel.setOnAction(e -> model.cancel(model.selectedProperty().get()));
         Button reload = new Button("Reload history", new FontIcon(Material2MZ.REFRESH));
         reload.setId("reloadJobs");

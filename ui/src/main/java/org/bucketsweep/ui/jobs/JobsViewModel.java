@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -46,12 +49,37 @@ public final class JobsViewModel {
         case 1 -> "1 job running";
         default -> active.get() + " jobs running";
     }, active);
+    private final ReadOnlyBooleanWrapper canOpenSelected = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canCancelSelected = new ReadOnlyBooleanWrapper();
+    private final InvalidationListener selectedChanged = x -> updateSelectedActions();
     private Consumer<JobRow> onOpen = row -> { };
 
     /** @param journalDir where jobs keep their journals; {@code null} for none (no history) */
     public JobsViewModel(TaskRunner tasks, Path journalDir) {
         this.tasks = tasks;
         this.journalDir = journalDir;
+        // The selected job's actions follow the job itself: it ends, or its journal appears, while selected.
+        selected.addListener((obs, was, now) -> {
+            if (was != null) {
+                was.stateProperty().removeListener(selectedChanged);
+                was.journalProperty().removeListener(selectedChanged);
+            }
+            if (now != null) {
+                now.stateProperty().addListener(selectedChanged);
+                now.journalProperty().addListener(selectedChanged);
+            }
+            updateSelectedActions();
+        });
+    }
+
+    private void updateSelectedActions() {
+        JobRow row = selected.get();
+        canOpenSelected.set(row != null && canOpen(row));
+        canCancelSelected.set(row != null && row.stateProperty().get() == JobRow.State.RUNNING);
+    }
+
+    private static boolean canOpen(JobRow row) {
+        return row.journalProperty().get() != null && !row.stateProperty().get().active();
     }
 
     /** A job starts now: it goes to the top of the list. */
@@ -108,7 +136,7 @@ public final class JobsViewModel {
 
     /** Shows the job's results in the results table (from its journal). */
     public void open(JobRow row) {
-        if (row != null && row.journalProperty().get() != null && !row.stateProperty().get().active()) {
+        if (row != null && canOpen(row)) {
             onOpen.accept(row);
         }
     }
@@ -147,6 +175,16 @@ public final class JobsViewModel {
 
     public ObjectProperty<JobRow> selectedProperty() {
         return selected;
+    }
+
+    /** Whether the selected job's results can be opened: it has ended and has a journal. */
+    public ReadOnlyBooleanProperty canOpenSelectedProperty() {
+        return canOpenSelected.getReadOnlyProperty();
+    }
+
+    /** Whether the selected job can be cancelled: it is running and no cancel was asked yet. */
+    public ReadOnlyBooleanProperty canCancelSelectedProperty() {
+        return canCancelSelected.getReadOnlyProperty();
     }
 
     /** The last job that ended, for a notification; {@code null} until one has. */

@@ -181,6 +181,9 @@ class DeleteWorkflowTest {
         // The history read from the journals has the same job once, and opening it reads its journal.
         jobs.loadHistory();
         assertThat(jobs.jobs()).singleElement().isSameAs(row);
+        jobs.selectedProperty().set(row);
+        assertThat(jobs.canOpenSelectedProperty().get()).isTrue();
+        assertThat(jobs.canCancelSelectedProperty().get()).isFalse();
         jobs.open(row);
         assertThat(opened).containsExactly(row);
         assertThat(row.journalProperty().get()).isEqualTo(JournalReader.list(journals).get(0).path());

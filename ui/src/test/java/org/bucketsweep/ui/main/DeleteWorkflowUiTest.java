@@ -289,6 +289,8 @@ class DeleteWorkflowUiTest {
         assertThat(text("#statusJobs")).isEqualTo("1 job running");
         robot.clickOn("#cancelJob");
         waitUntil(() -> jobs.getItems().get(0).stateProperty().get() == JobRow.State.CANCELLING);
+        assertThat(robot.lookup("#cancelJob").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#openJob").queryButton().isDisabled()).isTrue();
         cancelled.countDown();
 
         List<ItemResult> results = finishedResults();
@@ -301,6 +303,8 @@ class DeleteWorkflowUiTest {
         assertThat(s3.deleteObjectsRequests()).allSatisfy(r -> assertThat(r.bodyAsString().split("<Object>"))
                 .hasSizeLessThanOrEqualTo(11));
         assertThat(jobs.getItems().get(0).stateProperty().get()).isEqualTo(JobRow.State.PROBLEMS);
+        // The job stayed selected while it ended: its results can be opened now.
+        assertThat(robot.lookup("#openJob").queryButton().isDisabled()).isFalse();
         // What was not attempted is still there, down to the version.
         long remaining = notAttempted.stream().filter(k -> k.startsWith("logs/bulk/"))
                 .filter(k -> !buckets.versionsOf(BUCKET, k).isEmpty()).count();
