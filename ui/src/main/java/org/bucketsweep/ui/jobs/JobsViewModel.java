@@ -20,7 +20,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.S3Failure;
-import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.DeleteSummary;
 import org.bucketsweep.model.delete.JobProgress;
 import org.bucketsweep.model.journal.JobHeader;
@@ -109,14 +108,10 @@ public final class JobsViewModel {
         boolean problems = !summary.allSucceeded();
         row.end(problems ? JobRow.State.PROBLEMS : JobRow.State.DONE);
         countActive();
-        int failed = summary.count(DeleteOutcome.FAILED);
-        int notAttempted = summary.count(DeleteOutcome.NOT_ATTEMPTED);
         String text = row.outcomesTextProperty().get() + " — in " + row.elapsedTextProperty().get() + ".";
         notice.set(new JobNotice(
                 (problems ? "Finished with problems: " : "Done: ") + row.intent() + " in " + row.bucket(),
-                problems && failed + notAttempted > 0
-                        ? text + " Open the results to see why and retry."
-                        : text,
+                problems ? text + " Open the results to see why and retry." : text,
                 problems));
     }
 
