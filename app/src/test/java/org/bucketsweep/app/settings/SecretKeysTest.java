@@ -8,15 +8,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bucketsweep.model.connection.AwsProfiles;
 import org.bucketsweep.model.connection.CustomConnection;
-import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.connect.ConnectViewModel;
 import org.bucketsweep.ui.connect.Connections;
+import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +54,7 @@ class SecretKeysTest {
                 current[0] = change.apply(current[0]);
                 store.saveLater(current[0]);
             });
-            Connections connections = new Connections(new CallingThreadTasks(), null,
+            Connections connections = new Connections(new DirectTaskRunner(), null,
                     AwsProfiles.of(dir.resolve("none"), dir.resolve("none"), null), saved, noKeyring);
             ConnectViewModel form = connections.form(null);
             form.useProfileProperty().set(false);
@@ -82,26 +79,5 @@ class SecretKeysTest {
         }
         assertThat(new SettingsStore(config).load().connections()).extracting(Settings.SavedConnection::name)
                 .isEqualTo(List.of("lab"));
-    }
-
-    /** Runs work and callbacks right away, like the view-model tests' runner. */
-    private static final class CallingThreadTasks implements TaskRunner {
-        @Override
-        public <T> void run(String name, Callable<T> work, Consumer<? super T> onSuccess,
-                            Consumer<Throwable> onFailure) {
-            T result;
-            try {
-                result = work.call();
-            } catch (Exception e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        }
-
-        @Override
-        public Executor ui() {
-            return Runnable::run;
-        }
     }
 }
