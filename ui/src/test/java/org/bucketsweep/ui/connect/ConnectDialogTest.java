@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.scene.control.Button;
@@ -23,6 +20,7 @@ import org.bucketsweep.model.connection.CustomConnection;
 import org.bucketsweep.model.connection.SecretStore;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
+import org.bucketsweep.ui.testing.MemorySecretStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,9 +90,10 @@ class ConnectDialogTest {
         CustomConnection lab = new CustomConnection("lab", URI.create("http://127.0.0.1:9000"), "us-east-1", true,
                 "AKIALAB");
         saved.save(lab);
-        Map<String, String> kept = new HashMap<>(Map.of(lab.secretKey(), "the-secret"));
+        MemorySecretStore keyring = new MemorySecretStore();
+        keyring.secrets.put(lab.secretKey(), "the-secret");
         Connections connections = new Connections(new DirectTaskRunner(), new FakeDialogs(),
-                AwsProfiles.of(home.resolve("none"), home.resolve("none"), null), saved, keyringOf(kept));
+                AwsProfiles.of(home.resolve("none"), home.resolve("none"), null), saved, keyring);
         ConnectViewModel form = connections.form(null);
 
         show(() -> new ConnectDialog(form));
@@ -109,7 +108,7 @@ class ConnectDialogTest {
 
         robot.clickOn("#forgetConnection");
         assertThat(saved.list()).isEmpty();
-        assertThat(kept).isEmpty();
+        assertThat(keyring.secrets).isEmpty();
     }
 
     @Test
@@ -137,35 +136,5 @@ class ConnectDialogTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         return shown;
-    }
-
-    private static SecretStore keyringOf(Map<String, String> kept) {
-        return new SecretStore() {
-            @Override
-            public boolean available() {
-                return true;
-            }
-
-            @Override
-            public Optional<String> unavailableReason() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> read(String key) {
-                return Optional.ofNullable(kept.get(key));
-            }
-
-            @Override
-            public boolean write(String key, String secret) {
-                kept.put(key, secret);
-                return true;
-            }
-
-            @Override
-            public void delete(String key) {
-                kept.remove(key);
-            }
-        };
     }
 }

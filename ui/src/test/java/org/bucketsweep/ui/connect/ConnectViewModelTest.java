@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import org.bucketsweep.model.connection.AwsProfile;
 import org.bucketsweep.model.connection.AwsProfiles;
 import org.bucketsweep.model.connection.ConnectionSettings;
@@ -19,6 +16,7 @@ import org.bucketsweep.model.testing.StsStandIn;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
+import org.bucketsweep.ui.testing.MemorySecretStore;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class ConnectViewModelTest {
     private final DirectTaskRunner tasks = new DirectTaskRunner();
     private final FakeDialogs dialogs = new FakeDialogs();
     private final SavedConnections saved = SavedConnections.inMemory();
-    private final MemoryKeyring keyring = new MemoryKeyring();
+    private final MemorySecretStore keyring = new MemorySecretStore();
 
     @BeforeEach
     void aBucket() {
@@ -209,36 +207,5 @@ class ConnectViewModelTest {
         Path config1 = Files.writeString(home.resolve("config"), config);
         Path credentials1 = Files.writeString(home.resolve("credentials"), credentials);
         return AwsProfiles.of(config1, credentials1, awsProfile);
-    }
-
-    /** A keyring in memory: the real one needs a desktop session, which a test machine lacks. */
-    private static final class MemoryKeyring implements SecretStore {
-        final Map<String, String> secrets = new HashMap<>();
-
-        @Override
-        public boolean available() {
-            return true;
-        }
-
-        @Override
-        public Optional<String> unavailableReason() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> read(String key) {
-            return Optional.ofNullable(secrets.get(key));
-        }
-
-        @Override
-        public boolean write(String key, String secret) {
-            secrets.put(key, secret);
-            return true;
-        }
-
-        @Override
-        public void delete(String key) {
-            secrets.remove(key);
-        }
     }
 }
