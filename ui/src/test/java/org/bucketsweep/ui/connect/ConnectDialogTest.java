@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -18,6 +17,7 @@ import javafx.scene.control.TextField;
 import org.bucketsweep.model.connection.AwsProfiles;
 import org.bucketsweep.model.connection.CustomConnection;
 import org.bucketsweep.model.connection.SecretStore;
+import org.bucketsweep.model.testing.AwsConfigFiles;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
 import org.bucketsweep.ui.testing.MemorySecretStore;
@@ -52,7 +52,7 @@ class ConnectDialogTest {
 
     @Test
     void profilesShowTheirKindAndTheKeyringNoteSaysWhySecretsAreNotKept() throws Exception {
-        Path config = Files.writeString(home.resolve("config"), """
+        AwsProfiles files = AwsConfigFiles.write(home, """
                 [profile prod]
                 sso_session = corp
                 [sso-session corp]
@@ -62,10 +62,9 @@ class ConnectDialogTest {
                 role_arn = arn:aws:iam::1:role/dev
                 source_profile = prod
                 mfa_serial = arn:aws:iam::1:mfa/alice
-                """);
-        Connections connections = new Connections(new DirectTaskRunner(), new FakeDialogs(),
-                AwsProfiles.of(config, home.resolve("none"), "dev"), SavedConnections.inMemory(),
-                SecretStore.none("no keyring service is running in this session."));
+                """, "").profiles("dev");
+        Connections connections = new Connections(new DirectTaskRunner(), new FakeDialogs(), files,
+                SavedConnections.inMemory(), SecretStore.none("no keyring service is running in this session."));
         ConnectViewModel form = connections.form(null);
 
         show(() -> new ConnectDialog(form));
@@ -93,7 +92,7 @@ class ConnectDialogTest {
         MemorySecretStore keyring = new MemorySecretStore();
         keyring.secrets.put(lab.secretKey(), "the-secret");
         Connections connections = new Connections(new DirectTaskRunner(), new FakeDialogs(),
-                AwsProfiles.of(home.resolve("none"), home.resolve("none"), null), saved, keyring);
+                AwsConfigFiles.write(home, "", "").profiles(null), saved, keyring);
         ConnectViewModel form = connections.form(null);
 
         show(() -> new ConnectDialog(form));
