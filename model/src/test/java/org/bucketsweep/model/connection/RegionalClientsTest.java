@@ -40,7 +40,8 @@ class RegionalClientsTest {
             assertThat(regionOf(ireland)).isEqualTo("eu-west-1");
             assertThat(regionOf(connection.client("in-ohio"))).isEqualTo("us-east-2");
             assertThat(connection.client("in-ireland")).as("reused").isSameAs(ireland);
-            assertThat(connection.clientFor("eu-west-1")).isSameAs(ireland);
+            connection.rememberRegion("also-in-ireland", "eu-west-1");
+            assertThat(connection.client("also-in-ireland")).as("one client per region").isSameAs(ireland);
             assertThat(regionOf(connection.clientWithoutRetries("in-ireland"))).isEqualTo("eu-west-1");
             assertThat(connection.clientWithoutRetries("in-ireland")).isNotSameAs(ireland);
             assertThat(regionOf(connection.client())).as("the connection's own region").isEqualTo("us-east-1");
@@ -118,7 +119,8 @@ class RegionalClientsTest {
                 .isInstanceOfAny(IllegalStateException.class, RejectedExecutionException.class);
         assertThatThrownBy(home::listBuckets)
                 .isInstanceOfAny(IllegalStateException.class, RejectedExecutionException.class);
-        assertThatThrownBy(() -> connection.clientFor("eu-north-1")).isInstanceOf(IllegalStateException.class)
+        connection.rememberRegion("north", "eu-north-1");
+        assertThatThrownBy(() -> connection.client("north")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
     }
 
