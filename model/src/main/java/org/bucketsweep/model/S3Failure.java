@@ -3,6 +3,9 @@ package org.bucketsweep.model;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
 import org.bucketsweep.model.connection.MfaCodeNotGivenException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -142,13 +145,8 @@ public record S3Failure(String code, String message, String requestId, String hi
     }
 
     private static String deepestMessage(Throwable e) {
-        String message = e.getMessage();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-        }
-        return message;
+        return causes(e).map(Throwable::getMessage).filter(m -> m != null && !m.isBlank())
+                .reduce((outer, inner) -> inner).orElse(e.getMessage());
     }
 
     /** Says which of the usual TLS mistakes this looks like. */
@@ -172,29 +170,20 @@ public record S3Failure(String code, String message, String requestId, String hi
 
     /** Every message of the chain, for the few client failures the SDK reports only in words. */
     private static String messages(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.append(t.getMessage()).append('\n');
-        }
-        return text.toString();
+        return causes(e).map(t -> t.getMessage() + "\n").collect(Collectors.joining());
     }
 
     private static boolean fromPackage(Throwable e, String prefix) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getName().startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return causes(e).anyMatch(t -> t.getClass().getName().startsWith(prefix));
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return causes(e).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+    }
+
+    /** {@code e} and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -207,10 +196,6 @@ public record S3Failure(String code, String message, String requestId, String hi
     }
 
     private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
+        return causes(e).reduce((outer, inner) -> inner).orElseThrow();
     }
 }

@@ -7,14 +7,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.bucketsweep.model.connection.S3Connection;
+import org.bucketsweep.model.testing.AwsConfigFiles;
 import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.StsStandIn;
 import org.bucketsweep.model.testing.TestBuckets;
@@ -44,7 +45,7 @@ class CliProfileTest {
 
     @Test
     void aProfileFromTheNamedFilesGivesEndpointAndKeys() throws IOException {
-        Map<String, String> env = files("""
+        Map<String, String> env = env(AwsConfigFiles.write(tmp, """
                 [profile lab]
                 endpoint_url = %s
                 s3 =
@@ -53,7 +54,7 @@ class CliProfileTest {
                 [lab]
                 aws_access_key_id = %s
                 aws_secret_access_key = %s
-                """.formatted(TestBuckets.ACCESS_KEY, TestBuckets.SECRET_KEY));
+                """.formatted(TestBuckets.ACCESS_KEY, TestBuckets.SECRET_KEY)));
 
         String[] run = run(env, () -> null, "list-versions", "--bucket", "bucket", "--profile", "lab");
 
@@ -65,24 +66,7 @@ class CliProfileTest {
     @Test
     void aRoleWithMfaAsksForTheCodeOnTheTerminal() throws IOException {
         try (StsStandIn sts = StsStandIn.start(TestBuckets.ACCESS_KEY, TestBuckets.SECRET_KEY, "token")) {
-            Map<String, String> env = files("""
-                    [profile dev]
-                    role_arn = arn:aws:iam::1:role/dev
-                    source_profile = base
-                    mfa_serial = arn:aws:iam::1:mfa/alice
-                    services = here
-                    s3 =
-                      addressing_style = path
-                    [services here]
-                    s3 =
-                      endpoint_url = %s
-                    sts =
-                      endpoint_url = %s
-                    """.formatted(server.getUri(), sts.uri()), """
-                    [base]
-                    aws_access_key_id = base
-                    aws_secret_access_key = base-secret
-                    """);
+            Map<String, String> env = env(AwsConfigFiles.roleWithMfa(tmp, server.getUri(), sts.uri()));
             List<String> prompts = new ArrayList<>();
             MfaConsole console = prompt -> {
                 prompts.add(prompt);
@@ -92,19 +76,18 @@ class CliProfileTest {
             String[] run = run(env, () -> console, "list-versions", "--bucket", "bucket", "--profile", "dev");
 
             assertThat(run[0]).as(run[1]).contains("\"key\":\"k.txt\"");
-            assertThat(prompts).singleElement().asString().contains("arn:aws:iam::1:mfa/alice").contains("dev");
+            assertThat(prompts).singleElement().asString().contains(AwsConfigFiles.MFA_SERIAL).contains("dev");
             assertThat(sts.requests()).singleElement()
                     .satisfies(form -> assertThat(form).containsEntry("TokenCode", "246810"));
             assertThat(run[1]).doesNotContain("246810");
         }
     }
 
-    private Map<String, String> files(String config, String credentials) throws IOException {
-        Path configFile = Files.writeString(tmp.resolve("config"), config);
-        Path credentialsFile = Files.writeString(tmp.resolve("credentials"), credentials);
-        return Map.of("AWS_CONFIG_FILE", configFile.toString(),
-                "AWS_SHARED_CREDENTIALS_FILE", credentialsFile.toString(),
-                "BUCKETSWEEP_HOME", tmp.resolve("home").toString());
+    /** The run's environment: the AWS files, and a home of its own for the journal. */
+    private Map<String, String> env(AwsConfigFiles files) {
+        Map<String, String> env = new HashMap<>(files.env());
+        env.put("BUCKETSWEEP_HOME", tmp.resolve("home").toString());
+        return env;
     }
 
     /** Runs the CLI in-process; returns standard output and standard error. */

@@ -56,11 +56,6 @@ public final class AwsProfiles {
         return new AwsProfiles(configFile, credentialsFile, preferred);
     }
 
-    /** Profile names of this user's files, sorted; empty when they cannot be read. Reads files. */
-    public static List<String> names() {
-        return forThisUser().list().stream().map(AwsProfile::name).toList();
-    }
-
     /** The profile to offer first: {@code AWS_PROFILE}, else {@code default}. */
     public String preferredProfile() {
         return preferred;

@@ -189,20 +189,10 @@ public final class S3Connection implements AutoCloseable {
         return clientsFor(regionOf(bucket)).withRetries();
     }
 
-    /** The client of a region (AWS); on a custom endpoint the connection's only client. */
-    public S3Client clientFor(String region) {
-        return clientsFor(regionPerBucket ? region : homeRegion(settings)).withRetries();
-    }
-
     /**
-     * The same client without the SDK's retries, for the delete engine: it retries by itself, so that it can count
-     * attempts, ask for a fresh MFA code before each one, and stop when the job is cancelled.
+     * {@link #client(String)} without the SDK's retries, for the delete engine: it retries by itself, so that it
+     * can count attempts, ask for a fresh MFA code before each one, and stop when the job is cancelled.
      */
-    public S3Client clientWithoutRetries() {
-        return clientsFor(homeRegion(settings)).withoutRetries();
-    }
-
-    /** {@link #clientWithoutRetries()} for the region of {@code bucket}. */
     public S3Client clientWithoutRetries(String bucket) {
         return clientsFor(regionOf(bucket)).withoutRetries();
     }

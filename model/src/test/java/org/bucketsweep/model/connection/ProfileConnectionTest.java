@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketSummary;
+import org.bucketsweep.model.testing.AwsConfigFiles;
 import org.bucketsweep.model.testing.FaultProxy;
 import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.StsStandIn;
@@ -133,7 +133,7 @@ class ProfileConnectionTest {
     @Test
     void aRoleWithMfaAsksForTheCodeAndSendsItToSts() throws IOException {
         try (StsStandIn sts = StsStandIn.start(TestBuckets.ACCESS_KEY, TestBuckets.SECRET_KEY, "role-session")) {
-            AwsProfiles profiles = roleWithMfa(sts.uri());
+            AwsProfiles profiles = AwsConfigFiles.roleWithMfa(home, server.getUri(), sts.uri()).profiles(null);
             List<String> asked = new ArrayList<>();
             MfaCodePrompt prompt = (profile, serial) -> {
                 asked.add(profile + " " + serial);
@@ -145,11 +145,11 @@ class ProfileConnectionTest {
                 assertThat(names(connection)).as("the role's session is reused").hasSize(1);
             }
 
-            assertThat(asked).containsExactly("dev arn:aws:iam::111122223333:mfa/alice");
+            assertThat(asked).containsExactly("dev " + AwsConfigFiles.MFA_SERIAL);
             assertThat(sts.requests()).singleElement().satisfies(form -> assertThat(form).contains(
                     Map.entry("Action", "AssumeRole"),
-                    Map.entry("RoleArn", "arn:aws:iam::111122223333:role/dev"),
-                    Map.entry("SerialNumber", "arn:aws:iam::111122223333:mfa/alice"),
+                    Map.entry("RoleArn", AwsConfigFiles.ROLE_ARN),
+                    Map.entry("SerialNumber", AwsConfigFiles.MFA_SERIAL),
                     Map.entry("TokenCode", "123456"),
                     Map.entry("DurationSeconds", "900")));
         }
@@ -158,8 +158,8 @@ class ProfileConnectionTest {
     @Test
     void aDeclinedMfaCodeStopsBeforeStsIsAsked() throws IOException {
         try (StsStandIn sts = StsStandIn.start(TestBuckets.ACCESS_KEY, TestBuckets.SECRET_KEY, "role-session")) {
-            try (S3Connection connection = S3Connection.open(profile("dev"), roleWithMfa(sts.uri()),
-                    MfaCodePrompt.NONE)) {
+            try (S3Connection connection = S3Connection.open(profile("dev"),
+                    AwsConfigFiles.roleWithMfa(home, server.getUri(), sts.uri()).profiles(null), MfaCodePrompt.NONE)) {
                 Throwable error = catchThrowable(() -> names(connection));
                 assertThat(S3Failure.of(error).code()).isEqualTo("MfaCodeNotGiven");
             }
@@ -202,33 +202,6 @@ class ProfileConnectionTest {
         }
     }
 
-    private AwsProfiles roleWithMfa(URI sts) throws IOException {
-        return files("""
-                [profile dev]
-                role_arn = arn:aws:iam::111122223333:role/dev
-                source_profile = base
-                mfa_serial = arn:aws:iam::111122223333:mfa/alice
-                duration_seconds = 900
-                region = us-east-1
-                services = local
-                s3 =
-                  addressing_style = path
-
-                [services local]
-                s3 =
-                  endpoint_url = %s
-                sts =
-                  endpoint_url = %s
-
-                [profile base]
-                region = us-east-1
-                """.formatted(server.getUri(), sts), """
-                [base]
-                aws_access_key_id = base-access
-                aws_secret_access_key = base-secret
-                """);
-    }
-
     private static List<String> names(S3Connection connection) {
         return new BucketBrowser(connection).listBuckets().stream().map(BucketSummary::name).toList();
     }
@@ -239,11 +212,6 @@ class ProfileConnectionTest {
     }
 
     private AwsProfiles files(String config, String credentials) throws IOException {
-        Path aws = Files.createDirectories(home.resolve("aws"));
-        Files.writeString(aws.resolve("config"), config);
-        Files.writeString(aws.resolve("credentials"), credentials);
-        return AwsProfiles.fromEnvironment(Map.of(
-                "AWS_CONFIG_FILE", aws.resolve("config").toString(),
-                "AWS_SHARED_CREDENTIALS_FILE", aws.resolve("credentials").toString()), home);
+        return AwsConfigFiles.write(home.resolve("aws"), config, credentials).profiles(null);
     }
 }

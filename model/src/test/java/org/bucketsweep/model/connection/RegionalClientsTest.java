@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketSummary;
@@ -40,7 +41,8 @@ class RegionalClientsTest {
             assertThat(regionOf(ireland)).isEqualTo("eu-west-1");
             assertThat(regionOf(connection.client("in-ohio"))).isEqualTo("us-east-2");
             assertThat(connection.client("in-ireland")).as("reused").isSameAs(ireland);
-            assertThat(connection.clientFor("eu-west-1")).isSameAs(ireland);
+            connection.rememberRegion("also-in-ireland", "eu-west-1");
+            assertThat(connection.client("also-in-ireland")).as("one client per region").isSameAs(ireland);
             assertThat(regionOf(connection.clientWithoutRetries("in-ireland"))).isEqualTo("eu-west-1");
             assertThat(connection.clientWithoutRetries("in-ireland")).isNotSameAs(ireland);
             assertThat(regionOf(connection.client())).as("the connection's own region").isEqualTo("us-east-1");
@@ -69,13 +71,27 @@ class RegionalClientsTest {
     void theRegionAServerNamesOnARefusedHeadBucketIsTaken() throws IOException {
         try (FaultProxy wire = FaultProxy.start(server.getUri());
              S3Connection connection = S3Connection.openWithRegions(settings(wire.uri()), region -> wire.uri())) {
-            // S3 answers a HeadBucket sent to the wrong region with 301 and no body; GetBucketLocation then names
-            // the region. S3Proxy knows no regions, so the proxy plays S3 here.
-            wire.setPolicy(r -> r.method().equals("HEAD") ? FaultProxy.Fault.emptyStatus(301)
+            // S3 answers a HeadBucket sent to the wrong region with 301, no body and the bucket's region in a
+            // header. S3Proxy knows no regions, so the proxy plays S3 here.
+            wire.setPolicy(r -> r.method().equals("HEAD")
+                    ? FaultProxy.Fault.emptyStatus(301, Map.of("x-amz-bucket-region", "ap-southeast-2"))
                     : FaultProxy.Fault.pass());
 
-            assertThat(connection.regionOf("no-such-bucket-here")).as("falls back to GetBucketLocation, then home")
-                    .isEqualTo("us-east-1");
+            assertThat(connection.regionOf("far-away")).isEqualTo("ap-southeast-2");
+            assertThat(wire.requests()).extracting(RecordedRequest::method).containsExactly("HEAD");
+        }
+    }
+
+    @Test
+    void withoutTheHeaderGetBucketLocationNamesTheRegion() throws IOException {
+        try (FaultProxy wire = FaultProxy.start(server.getUri());
+             S3Connection connection = S3Connection.openWithRegions(settings(wire.uri()), region -> wire.uri())) {
+            // The oldest Ireland buckets answer GetBucketLocation with "EU".
+            wire.setPolicy(r -> r.method().equals("HEAD") ? FaultProxy.Fault.emptyStatus(301)
+                    : FaultProxy.Fault.xml("<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">EU"
+                            + "</LocationConstraint>"));
+
+            assertThat(connection.regionOf("old-irish")).isEqualTo("eu-west-1");
             assertThat(wire.requests()).extracting(RecordedRequest::method).containsExactly("HEAD", "GET");
         }
     }
@@ -118,7 +134,8 @@ class RegionalClientsTest {
                 .isInstanceOfAny(IllegalStateException.class, RejectedExecutionException.class);
         assertThatThrownBy(home::listBuckets)
                 .isInstanceOfAny(IllegalStateException.class, RejectedExecutionException.class);
-        assertThatThrownBy(() -> connection.clientFor("eu-north-1")).isInstanceOf(IllegalStateException.class)
+        connection.rememberRegion("north", "eu-north-1");
+        assertThatThrownBy(() -> connection.client("north")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -214,7 +215,9 @@ public final class FaultProxy implements AutoCloseable {
         }
         if (fault instanceof Fault.EmptyStatus empty) {
             recorded.add(request.withResponseStatus(empty.status()));
-            writeResponse(out, empty.status(), "", new byte[0], isHead);
+            StringBuilder headers = new StringBuilder();
+            empty.headers().forEach((name, value) -> headers.append(name).append(": ").append(value).append("\r\n"));
+            writeResponse(out, empty.status(), headers.toString(), new byte[0], isHead);
             return keepAlive;
         }
         return forward(request, head, rawBody.toByteArray(), out, isHead) && keepAlive;
@@ -562,7 +565,12 @@ public final class FaultProxy implements AutoCloseable {
 
         /** Answer with a status and an empty body, without forwarding (like Ceph refusing an MFA delete). */
         static Fault emptyStatus(int status) {
-            return new EmptyStatus(status);
+            return new EmptyStatus(status, Map.of());
+        }
+
+        /** {@link #emptyStatus(int)} with these headers (S3's {@code x-amz-bucket-region} on a 301, for instance). */
+        static Fault emptyStatus(int status, Map<String, String> headers) {
+            return new EmptyStatus(status, headers);
         }
 
         /**
@@ -614,11 +622,12 @@ public final class FaultProxy implements AutoCloseable {
             }
         }
 
-        record EmptyStatus(int status) implements Fault {
+        record EmptyStatus(int status, Map<String, String> headers) implements Fault {
             public EmptyStatus {
                 if (status < 200 || status > 599) {
                     throw new IllegalArgumentException("not a final status: " + status);
                 }
+                headers = Map.copyOf(headers);
             }
         }
 

@@ -83,7 +83,7 @@ public final class ConnectViewModel {
             restore(previous);
         }
         problem = Bindings.createStringBinding(this::findProblem, useProfile, profile, endpoint, accessKeyId,
-                secretAccessKey, save, name);
+                secretAccessKey);
         tasks.run("read AWS profiles and the keyring", () -> new Loaded(connections.profiles().list(),
                 connections.profiles().preferredProfile(), connections.secrets().available(),
                 connections.secrets().unavailableReason()), loaded -> loaded(loaded, previous), error -> {

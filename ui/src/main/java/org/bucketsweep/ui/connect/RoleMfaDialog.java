@@ -1,15 +1,13 @@
 package org.bucketsweep.ui.connect;
 
-import java.util.function.UnaryOperator;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
+import org.bucketsweep.ui.dialog.MfaCodeField;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -27,13 +25,7 @@ public final class RoleMfaDialog extends Dialog<String> {
 
         Label serial = new Label(mfaSerial);
         serial.setId("roleMfaSerial");
-        TextField code = new TextField();
-        code.setId("roleMfaCode");
-        code.setPromptText("123456");
-        code.setPrefColumnCount(8);
-        UnaryOperator<TextFormatter.Change> sixDigits = change ->
-                change.getControlNewText().matches("\\d{0,6}") ? change : null;
-        code.setTextFormatter(new TextFormatter<>(sixDigits));
+        MfaCodeField code = new MfaCodeField("roleMfaCode");
         Label hint = new Label("The code is sent once to AWS STS for a session of the role; BucketSweep asks again"
                 + " when that session ends.");
         hint.setWrapText(true);
@@ -54,7 +46,7 @@ public final class RoleMfaDialog extends Dialog<String> {
         Button okButton = (Button) getDialogPane().lookupButton(ok);
         okButton.setId("roleMfaSubmit");
         okButton.setDefaultButton(true);
-        okButton.disableProperty().bind(code.textProperty().length().isNotEqualTo(6));
+        okButton.disableProperty().bind(code.complete().not());
         setOnShown(e -> code.requestFocus());
         setResultConverter(button -> button == ok ? code.getText() : null);
     }

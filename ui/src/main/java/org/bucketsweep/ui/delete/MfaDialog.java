@@ -1,6 +1,5 @@
 package org.bucketsweep.ui.delete;
 
-import java.util.function.UnaryOperator;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -8,10 +7,10 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
 import org.bucketsweep.model.delete.MfaRequest;
 import org.bucketsweep.ui.dialog.MfaAnswer;
+import org.bucketsweep.ui.dialog.MfaCodeField;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -27,13 +26,7 @@ public final class MfaDialog extends Dialog<MfaAnswer> {
         serial.setId("mfaSerial");
         serial.setPromptText("arn:aws:iam::123456789012:mfa/name, or the device's serial");
         serial.setPrefColumnCount(34);
-        TextField code = new TextField();
-        code.setId("mfaCode");
-        code.setPromptText("123456");
-        code.setPrefColumnCount(8);
-        UnaryOperator<TextFormatter.Change> sixDigits = change ->
-                change.getControlNewText().matches("\\d{0,6}") ? change : null;
-        code.setTextFormatter(new TextFormatter<>(sixDigits));
+        MfaCodeField code = new MfaCodeField("mfaCode");
 
         String progress = request.requestsNeedingMfa() > 1
                 ? "Request " + request.requestNumber() + " of " + request.requestsNeedingMfa()
@@ -65,8 +58,7 @@ public final class MfaDialog extends Dialog<MfaAnswer> {
         Button okButton = (Button) getDialogPane().lookupButton(ok);
         okButton.setId("mfaSubmit");
         okButton.setDefaultButton(true);
-        okButton.disableProperty().bind(code.textProperty().length().isNotEqualTo(6)
-                .or(serial.textProperty().isEmpty()));
+        okButton.disableProperty().bind(code.complete().not().or(serial.textProperty().isEmpty()));
         setOnShown(e -> (serial.getText().isEmpty() ? serial : code).requestFocus());
         setResultConverter(button -> button == ok ? new MfaAnswer(serial.getText(), code.getText()) : null);
     }

@@ -125,7 +125,7 @@ public final class MainViewModel implements AutoCloseable {
             BucketBrowser bucketBrowser = new BucketBrowser(opened);
             planner = new DeletePlanner(bucketBrowser);
             connection.set(settings);
-            title.set("BucketSweep — " + settings.name() + " (" + settings.describeEndpoint() + ")");
+            title.set("BucketSweep — " + settings.name() + " (" + endpoint() + ")");
             browser.connect(bucketBrowser);
             buckets.connect(bucketBrowser);
             onConnected.accept(settings);
@@ -155,7 +155,7 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         // With a name prefix, "everything under this folder" means what the browser lists: the keys starting with it.
-        deleteWorkflow.start(deleter, planner, connection.get().describeEndpoint(), openBucket(),
+        deleteWorkflow.start(deleter, planner, endpoint(), openBucket(),
                 browser.prefixProperty().get() + browser.namePrefixProperty().get(), browser.selectedObjects(), browser::refresh);
     }
 
@@ -181,9 +181,10 @@ public final class MainViewModel implements AutoCloseable {
         }
         DeletePlanner currentPlanner = planner;
         BatchDeleter currentDeleter = deleter;
+        String endpoint = endpoint();
         tasks.run("plan retry", () -> currentPlanner.plan(bucket.name(), bucket.versioningOrUnknown().versioning(),
                 new DeleteIntent.DeleteVersions(items), new CancellationToken()).rows(), rows ->
-                deleteWorkflow.start(currentDeleter, currentPlanner, connection.get().describeEndpoint(), bucket,
+                deleteWorkflow.start(currentDeleter, currentPlanner, endpoint, bucket,
                         browser.prefixProperty().get(), rows, browser::refresh),
                 error -> dialogs.showFailure("Could not plan the retry", S3Failure.of(error), error));
     }
@@ -238,8 +239,8 @@ public final class MainViewModel implements AutoCloseable {
      * has run, the old journal is settled so it is not offered again.
      */
     public void resumeJob(JournalEntry job) {
-        ConnectionSettings current = connection.get();
-        if (current == null || !current.describeEndpoint().equals(job.header().endpoint())) {
+        String endpoint = endpoint();
+        if (endpoint == null || !endpoint.equals(job.header().endpoint())) {
             dialogs.showFailure("Connect first", new S3Failure("NotConnected", "This job ran against "
                     + job.header().endpoint() + ". Connect there first, then resume it.", null, null, true), null);
             return;
@@ -252,7 +253,7 @@ public final class MainViewModel implements AutoCloseable {
             JournalContents contents = JournalReader.read(job.path());
             return currentPlanner.plan(bucket.name(), bucket.versioningOrUnknown().versioning(),
                     new DeleteIntent.DeleteVersions(contents.resumeItems()), new CancellationToken()).rows();
-        }, rows -> deleteWorkflow.start(currentDeleter, currentPlanner, current.describeEndpoint(), bucket, "", rows,
+        }, rows -> deleteWorkflow.start(currentDeleter, currentPlanner, endpoint, bucket, "", rows,
                 () -> {
                     settle(job, "resumed");
                     browser.refresh();
@@ -292,6 +293,14 @@ public final class MainViewModel implements AutoCloseable {
     @Override
     public void close() {
         closeConnection();
+    }
+
+    /**
+     * Where the open connection sends requests, as the journals record it; {@code null} when none is open. For a
+     * profile these are the profile's endpoint and region, which the settings asked for leave open.
+     */
+    private String endpoint() {
+        return open == null ? null : open.settings().describeEndpoint();
     }
 
     private void closeConnection() {

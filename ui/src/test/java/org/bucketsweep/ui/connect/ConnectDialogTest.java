@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.scene.control.Button;
@@ -21,8 +17,10 @@ import javafx.scene.control.TextField;
 import org.bucketsweep.model.connection.AwsProfiles;
 import org.bucketsweep.model.connection.CustomConnection;
 import org.bucketsweep.model.connection.SecretStore;
+import org.bucketsweep.model.testing.AwsConfigFiles;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
+import org.bucketsweep.ui.testing.MemorySecretStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +52,7 @@ class ConnectDialogTest {
 
     @Test
     void profilesShowTheirKindAndTheKeyringNoteSaysWhySecretsAreNotKept() throws Exception {
-        Path config = Files.writeString(home.resolve("config"), """
+        AwsProfiles files = AwsConfigFiles.write(home, """
                 [profile prod]
                 sso_session = corp
                 [sso-session corp]
@@ -64,10 +62,9 @@ class ConnectDialogTest {
                 role_arn = arn:aws:iam::1:role/dev
                 source_profile = prod
                 mfa_serial = arn:aws:iam::1:mfa/alice
-                """);
-        Connections connections = new Connections(new DirectTaskRunner(), new FakeDialogs(),
-                AwsProfiles.of(config, home.resolve("none"), "dev"), SavedConnections.inMemory(),
-                SecretStore.none("no keyring service is running in this session."));
+                """, "").profiles("dev");
+        Connections connections = new Connections(new DirectTaskRunner(), new FakeDialogs(), files,
+                SavedConnections.inMemory(), SecretStore.none("no keyring service is running in this session."));
         ConnectViewModel form = connections.form(null);
 
         show(() -> new ConnectDialog(form));
@@ -92,9 +89,10 @@ class ConnectDialogTest {
         CustomConnection lab = new CustomConnection("lab", URI.create("http://127.0.0.1:9000"), "us-east-1", true,
                 "AKIALAB");
         saved.save(lab);
-        Map<String, String> kept = new HashMap<>(Map.of(lab.secretKey(), "the-secret"));
+        MemorySecretStore keyring = new MemorySecretStore();
+        keyring.secrets.put(lab.secretKey(), "the-secret");
         Connections connections = new Connections(new DirectTaskRunner(), new FakeDialogs(),
-                AwsProfiles.of(home.resolve("none"), home.resolve("none"), null), saved, keyringOf(kept));
+                AwsConfigFiles.write(home, "", "").profiles(null), saved, keyring);
         ConnectViewModel form = connections.form(null);
 
         show(() -> new ConnectDialog(form));
@@ -109,7 +107,7 @@ class ConnectDialogTest {
 
         robot.clickOn("#forgetConnection");
         assertThat(saved.list()).isEmpty();
-        assertThat(kept).isEmpty();
+        assertThat(keyring.secrets).isEmpty();
     }
 
     @Test
@@ -137,35 +135,5 @@ class ConnectDialogTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         return shown;
-    }
-
-    private static SecretStore keyringOf(Map<String, String> kept) {
-        return new SecretStore() {
-            @Override
-            public boolean available() {
-                return true;
-            }
-
-            @Override
-            public Optional<String> unavailableReason() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> read(String key) {
-                return Optional.ofNullable(kept.get(key));
-            }
-
-            @Override
-            public boolean write(String key, String secret) {
-                kept.put(key, secret);
-                return true;
-            }
-
-            @Override
-            public void delete(String key) {
-                kept.remove(key);
-            }
-        };
     }
 }

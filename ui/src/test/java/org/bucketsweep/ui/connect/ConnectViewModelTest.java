@@ -3,22 +3,20 @@ package org.bucketsweep.ui.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import org.bucketsweep.model.connection.AwsProfile;
 import org.bucketsweep.model.connection.AwsProfiles;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.connection.CredentialsSource;
 import org.bucketsweep.model.connection.SecretStore;
 import org.bucketsweep.model.connection.S3Connection;
+import org.bucketsweep.model.testing.AwsConfigFiles;
 import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.StsStandIn;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
+import org.bucketsweep.ui.testing.MemorySecretStore;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class ConnectViewModelTest {
     private final DirectTaskRunner tasks = new DirectTaskRunner();
     private final FakeDialogs dialogs = new FakeDialogs();
     private final SavedConnections saved = SavedConnections.inMemory();
-    private final MemoryKeyring keyring = new MemoryKeyring();
+    private final MemorySecretStore keyring = new MemorySecretStore();
 
     @BeforeEach
     void aBucket() {
@@ -90,30 +88,13 @@ class ConnectViewModelTest {
     @Test
     void aRoleWithMfaAsksForTheCodeThroughTheDialogService() throws IOException {
         try (StsStandIn sts = StsStandIn.start(TestBuckets.ACCESS_KEY, TestBuckets.SECRET_KEY, "session")) {
-            AwsProfiles files = profiles("""
-                    [profile dev]
-                    role_arn = arn:aws:iam::1:role/dev
-                    source_profile = base
-                    mfa_serial = arn:aws:iam::1:mfa/alice
-                    services = here
-                    s3 =
-                      addressing_style = path
-                    [services here]
-                    s3 =
-                      endpoint_url = %s
-                    sts =
-                      endpoint_url = %s
-                    """.formatted(server.getUri(), sts.uri()), """
-                    [base]
-                    aws_access_key_id = base
-                    aws_secret_access_key = base-secret
-                    """, "dev");
+            AwsProfiles files = AwsConfigFiles.roleWithMfa(home, server.getUri(), sts.uri()).profiles("dev");
             dialogs.roleMfaCodes.add("654321");
             ConnectViewModel form = connections(files, keyring).form(null);
 
             form.testConnection();
 
-            assertThat(dialogs.roleMfaRequests).containsExactly("dev arn:aws:iam::1:mfa/alice");
+            assertThat(dialogs.roleMfaRequests).containsExactly("dev " + AwsConfigFiles.MFA_SERIAL);
             assertThat(form.testResultProperty().get()).isEqualTo("Connected: 1 bucket.");
             assertThat(sts.requests()).singleElement()
                     .satisfies(request -> assertThat(request).containsEntry("TokenCode", "654321"));
@@ -206,39 +187,6 @@ class ConnectViewModelTest {
     }
 
     private AwsProfiles profiles(String config, String credentials, String awsProfile) throws IOException {
-        Path config1 = Files.writeString(home.resolve("config"), config);
-        Path credentials1 = Files.writeString(home.resolve("credentials"), credentials);
-        return AwsProfiles.of(config1, credentials1, awsProfile);
-    }
-
-    /** A keyring in memory: the real one needs a desktop session, which a test machine lacks. */
-    private static final class MemoryKeyring implements SecretStore {
-        final Map<String, String> secrets = new HashMap<>();
-
-        @Override
-        public boolean available() {
-            return true;
-        }
-
-        @Override
-        public Optional<String> unavailableReason() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> read(String key) {
-            return Optional.ofNullable(secrets.get(key));
-        }
-
-        @Override
-        public boolean write(String key, String secret) {
-            secrets.put(key, secret);
-            return true;
-        }
-
-        @Override
-        public void delete(String key) {
-            secrets.remove(key);
-        }
+        return AwsConfigFiles.write(home, config, credentials).profiles(awsProfile);
     }
 }

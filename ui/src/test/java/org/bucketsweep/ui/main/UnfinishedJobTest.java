@@ -3,11 +3,15 @@ package org.bucketsweep.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bucketsweep.model.connection.AwsProfiles;
 import org.bucketsweep.model.connection.ConnectionSettings;
+import org.bucketsweep.model.connection.CredentialsSource;
 import org.bucketsweep.model.connection.S3Connection;
+import org.bucketsweep.model.connection.SecretStore;
 import org.bucketsweep.model.delete.DeleteJob;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.ItemResult;
@@ -15,8 +19,11 @@ import org.bucketsweep.model.delete.VersionRef;
 import org.bucketsweep.model.journal.JobHeader;
 import org.bucketsweep.model.journal.JobJournal;
 import org.bucketsweep.model.journal.JournalReader;
+import org.bucketsweep.model.testing.AwsConfigFiles;
 import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.TestBuckets;
+import org.bucketsweep.ui.connect.Connections;
+import org.bucketsweep.ui.connect.SavedConnections;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -34,6 +41,9 @@ class UnfinishedJobTest {
 
     @TempDir
     Path journals;
+
+    @TempDir
+    Path home;
 
     private final FakeDialogs dialogs = new FakeDialogs();
     private MainViewModel model;
@@ -100,5 +110,32 @@ class UnfinishedJobTest {
 
         assertThat(JournalReader.unfinished(journals)).isEmpty();
         assertThat(buckets.versionsOf("crashed", "b")).contains(v2);
+    }
+
+    @Test
+    void aJobIsResumedThroughAProfileWhoseFilesNameTheEndpoint() throws IOException {
+        model.close();
+        AwsProfiles profiles = AwsConfigFiles.write(home, """
+                [profile lab]
+                endpoint_url = %s
+                s3 =
+                  addressing_style = path
+                """.formatted(server.getUri()), """
+                [lab]
+                aws_access_key_id = %s
+                aws_secret_access_key = %s
+                """.formatted(TestBuckets.ACCESS_KEY, TestBuckets.SECRET_KEY)).profiles(null);
+        DirectTaskRunner tasks = new DirectTaskRunner();
+        model = new MainViewModel(tasks, dialogs, () -> null, s -> { }, journals, new Connections(tasks, dialogs,
+                profiles, SavedConnections.inMemory(), SecretStore.none("not in this test")));
+
+        model.connect(new ConnectionSettings("lab", null, null, false, new CredentialsSource.Profile("lab")));
+        model.checkUnfinishedJobs();
+        model.resumeJob(model.unfinishedJobs().get(0));
+
+        assertThat(model.titleProperty().get()).as("where requests go").contains(server.getUri().toString());
+        assertThat(dialogs.failures).as("the job's endpoint is the profile's").isEmpty();
+        assertThat(dialogs.deleteDialogs).singleElement().satisfies(d ->
+                assertThat(d.planProperty().get().items()).containsExactly(new VersionRef("b", v2)));
     }
 }
