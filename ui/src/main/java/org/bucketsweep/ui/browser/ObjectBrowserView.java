@@ -79,14 +79,8 @@ public final class ObjectBrowserView extends VBox {
                 e.consume();
             }
         });
-        sceneProperty().addListener((obs, was, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN),
-                        model::goBack);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN),
-                        model::goForward);
-            }
-        });
+        accelerator(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), model::goBack);
+        accelerator(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), model::goForward);
     }
 
     /** Back, forward, the breadcrumb, and how to list: all depths, versions, deleted keys only. */
@@ -158,12 +152,7 @@ public final class ObjectBrowserView extends VBox {
                 e.consume();
             }
         });
-        sceneProperty().addListener((obs, was, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                        filter::requestFocus);
-            }
-        });
+        accelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), filter::requestFocus);
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
@@ -314,6 +303,15 @@ public final class ObjectBrowserView extends VBox {
             link.setDisable(i == crumbs.size() - 1);
             breadcrumb.getChildren().add(link);
         }
+    }
+
+    /** A shortcut for the whole window, registered with whichever scene this view is put in. */
+    private void accelerator(KeyCombination keys, Runnable action) {
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(keys, action);
+            }
+        });
     }
 
     private static Button iconButton(String id, Ikon icon, String tooltip) {
