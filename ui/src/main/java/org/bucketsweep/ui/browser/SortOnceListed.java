@@ -56,7 +56,9 @@ final class SortOnceListed {
 
     /** Runs again from inside {@link #show}, as the table's sort order is cleared and put back. */
     private void update() {
-        Comparator<ListingEntry> comparator = loading.get() ? null : table.getComparator();
+        // Both read every time: an invalidation listener hears again only of a value that was read since.
+        Comparator<ListingEntry> sortedBy = table.getComparator();
+        Comparator<ListingEntry> comparator = loading.get() ? null : sortedBy;
         if (comparator == null) {
             if (sorted != null) {
                 FilteredList<ListingEntry> dropped = sortedSource;
