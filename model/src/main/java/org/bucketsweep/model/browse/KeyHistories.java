@@ -2,7 +2,6 @@ package org.bucketsweep.model.browse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Groups a versions listing by key while it streams: each key's {@link KeyHistory} goes right before its versions,
@@ -68,10 +67,6 @@ public final class KeyHistories {
 
         public GroupedPage {
             rows = List.copyOf(rows);
-        }
-
-        public Optional<KeyHistory> revision() {
-            return Optional.ofNullable(revised);
         }
     }
 }

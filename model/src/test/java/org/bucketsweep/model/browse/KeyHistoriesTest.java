@@ -20,7 +20,7 @@ class KeyHistoriesTest {
         KeyHistories.GroupedPage page = histories.add(new ListingPage(
                 List.of(new CommonPrefix("dir/"), a3, aMarker, a1, bMarker, b1), true));
 
-        assertThat(page.revision()).isEmpty();
+        assertThat(page.revised()).isNull();
         assertThat(page.rows()).containsExactly(new CommonPrefix("dir/"),
                 new KeyHistory(a3, 1, 1, 10), a3, aMarker, a1,
                 new KeyHistory(bMarker, 1, 1, 7), bMarker, b1);
@@ -46,7 +46,7 @@ class KeyHistoriesTest {
         KeyHistories.GroupedPage second = histories.add(new ListingPage(List.of(a1, a0, b1), true));
 
         assertThat(first.rows()).containsExactly(new KeyHistory(a2, 0, 0, 0), a2);
-        assertThat(second.revision()).contains(new KeyHistory(a2, 2, 0, 7));
+        assertThat(second.revised()).isEqualTo(new KeyHistory(a2, 2, 0, 7));
         assertThat(second.rows()).containsExactly(a1, a0, new KeyHistory(b1, 0, 0, 0), b1);
     }
 
@@ -61,7 +61,7 @@ class KeyHistoriesTest {
         KeyHistories.GroupedPage second = histories.add(new ListingPage(List.of(b1, c1), true));
 
         assertThat(first.rows()).containsExactly(new KeyHistory(a1, 0, 0, 0), a1);
-        assertThat(second.revision()).isEmpty();
+        assertThat(second.revised()).isNull();
         assertThat(second.rows()).containsExactly(new KeyHistory(b2, 1, 0, 1), b2, b1, new KeyHistory(c1, 0, 0, 0),
                 c1);
     }
@@ -80,9 +80,9 @@ class KeyHistoriesTest {
 
         assertThat(first.rows()).containsExactly(new KeyHistory(a1, 0, 0, 0), a1);
         // b's held row and this page are all b: sent now, as far as it goes.
-        assertThat(second.revision()).isEmpty();
+        assertThat(second.revised()).isNull();
         assertThat(second.rows()).containsExactly(new KeyHistory(b4, 2, 0, 5), b4, b3, b2);
-        assertThat(third.revision()).contains(new KeyHistory(b4, 3, 0, 6));
+        assertThat(third.revised()).isEqualTo(new KeyHistory(b4, 3, 0, 6));
         assertThat(third.rows()).containsExactly(b1);
     }
 
@@ -92,7 +92,7 @@ class KeyHistoriesTest {
 
         KeyHistories.GroupedPage next = histories.add(new ListingPage(List.of(version("b", "1", true, 1)), true));
 
-        assertThat(next.revision()).isEmpty();
+        assertThat(next.revised()).isNull();
         assertThat(next.rows()).hasSize(2);
     }
 

@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -79,14 +77,8 @@ public final class ObjectBrowserView extends VBox {
                 e.consume();
             }
         });
-        sceneProperty().addListener((obs, was, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN),
-                        model::goBack);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN),
-                        model::goForward);
-            }
-        });
+        accelerator(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), model::goBack);
+        accelerator(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), model::goForward);
     }
 
     /** Back, forward, the breadcrumb, and how to list: all depths, versions, deleted keys only. */
@@ -158,12 +150,7 @@ public final class ObjectBrowserView extends VBox {
                 e.consume();
             }
         });
-        sceneProperty().addListener((obs, was, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                        filter::requestFocus);
-            }
-        });
+        accelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), filter::requestFocus);
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
@@ -195,15 +182,8 @@ public final class ObjectBrowserView extends VBox {
     }
 
     private TableView<ListingEntry> createTable() {
-        SortedList<ListingEntry> sorted = new SortedList<>(model.visibleRows());
-        TableView<ListingEntry> table = new TableView<>(sorted);
-        // A sorted SortedList places each added row with a pass over all rows: while a listing streams in, that
-        // froze the window for 9 s at 100,000 rows (docs/benchmarks.md). Rows keep the listing's order until it is
-        // complete, then are sorted once; a click on a header meanwhile is kept and applied then.
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
-                () -> model.loadingProperty().get() ? null : table.getComparator(),
-                model.loadingProperty(), table.comparatorProperty()));
-        table.setSortPolicy(t -> true);
+        TableView<ListingEntry> table = new TableView<>();
+        SortOnceListed.install(table, model.visibleRows(), model.loadingProperty());
         table.setId("objectTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -247,7 +227,7 @@ public final class ObjectBrowserView extends VBox {
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ListingEntry>) c ->
                 model.selection().setAll(table.getSelectionModel().getSelectedItems()));
-        model.selectionToRestoreProperty().addListener((obs, was, now) -> restoreSelection(table, now));
+        model.selectionToRestoreProperty().addListener((obs, was, now) -> select(table, now));
         table.setRowFactory(t -> {
             TableRow<ListingEntry> row = new BrowserCells.Row();
             row.setOnMouseClicked(e -> {
@@ -277,7 +257,7 @@ public final class ObjectBrowserView extends VBox {
     }
 
     /** Selects exactly these rows, by one pass over the table's rows (selecting row by row would search each). */
-    private static void restoreSelection(TableView<ListingEntry> table, List<ListingEntry> rows) {
+    static void select(TableView<ListingEntry> table, List<ListingEntry> rows) {
         table.getSelectionModel().clearSelection();
         if (rows.isEmpty()) {
             return;
@@ -314,6 +294,15 @@ public final class ObjectBrowserView extends VBox {
             link.setDisable(i == crumbs.size() - 1);
             breadcrumb.getChildren().add(link);
         }
+    }
+
+    /** A shortcut for the whole window, registered with whichever scene this view is put in. */
+    private void accelerator(KeyCombination keys, Runnable action) {
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(keys, action);
+            }
+        });
     }
 
     private static Button iconButton(String id, Ikon icon, String tooltip) {

@@ -82,6 +82,52 @@ class ObjectBrowserViewSortTest {
         assertThat(table.getSortOrder()).containsExactly(table.getColumns().get(0));
     }
 
+    @Test
+    void rowsSelectedWhileLoadingStaySelectedWhenTheTableSortsAndWhenItsSortIsCleared() {
+        TableColumn<ListingEntry, ?> name = table.getColumns().get(0);
+        robot.interact(() -> {
+            name.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(name));
+            model.open(new BucketSummary("sorted", null, null));
+            table.getSelectionModel().selectIndices(0, 2);
+        });
+
+        robot.interact(tasks::finish);
+
+        assertThat(table.getItems()).extracting(ListingEntry::key).containsExactly("c.txt", "b.txt", "a.txt");
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(ListingEntry::key)
+                .containsExactlyInAnyOrder("a.txt", "c.txt");
+        assertThat(model.selection()).extracting(ListingEntry::key).containsExactlyInAnyOrder("a.txt", "c.txt");
+
+        robot.interact(() -> table.getSortOrder().clear());
+
+        assertThat(table.getItems()).extracting(ListingEntry::key).containsExactly("a.txt", "b.txt", "c.txt");
+        assertThat(table.getSelectionModel().getSelectedIndices()).containsExactlyInAnyOrder(0, 2);
+    }
+
+    @Test
+    void aSortedTableKeepsTheListingsOrderWhileRefreshingAndFollowsANewSortType() {
+        TableColumn<ListingEntry, ?> name = table.getColumns().get(0);
+        robot.interact(() -> {
+            model.open(new BucketSummary("sorted", null, null));
+            tasks.finish();
+            name.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(name));
+        });
+        assertThat(table.getItems()).extracting(ListingEntry::key).containsExactly("c.txt", "b.txt", "a.txt");
+
+        robot.interact(model::refresh);
+
+        assertThat(model.loadingProperty().get()).isTrue();
+        assertThat(table.getItems()).extracting(ListingEntry::key).containsExactly("a.txt", "b.txt", "c.txt");
+
+        robot.interact(tasks::finish);
+
+        assertThat(table.getItems()).extracting(ListingEntry::key).containsExactly("c.txt", "b.txt", "a.txt");
+        robot.interact(() -> name.setSortType(TableColumn.SortType.ASCENDING));
+        assertThat(table.getItems()).extracting(ListingEntry::key).containsExactly("a.txt", "b.txt", "c.txt");
+    }
+
     /** Runs the listing at once, rows included, but holds back its completion until {@link #finish()}. */
     private static final class ListingThenFinish implements TaskRunner {
         private final List<Runnable> completions = new ArrayList<>();
