@@ -3,7 +3,6 @@ package org.bucketsweep.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -25,6 +24,7 @@ import org.bucketsweep.ui.dialog.FxDialogService;
 import org.bucketsweep.ui.main.MainView;
 import org.bucketsweep.ui.main.MainViewModel;
 import org.bucketsweep.ui.main.Theme;
+import org.bucketsweep.ui.testing.FxThread;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +114,7 @@ class BrowserRefreshUiTest {
         robot.type(KeyCode.F5);
         waitUntilListed();
 
-        assertThat(fx(() -> List.copyOf(table.getSelectionModel().getSelectedItems()))).singleElement()
+        assertThat(FxThread.read(() -> List.copyOf(table.getSelectionModel().getSelectedItems()))).singleElement()
                 .isInstanceOfSatisfying(KeyHistory.class, b -> {
                     assertThat(b.key()).isEqualTo("b.jpg");
                     assertThat(b.noncurrent()).isEqualTo(1);
@@ -123,17 +123,17 @@ class BrowserRefreshUiTest {
 
     private void waitUntilListed() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !model.browser().loadingProperty().get()
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxThread.read(() -> !model.browser().loadingProperty().get()
                 && !table.getItems().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private List<String> keysShown() throws Exception {
-        return fx(() -> table.getItems().stream().map(ListingEntry::key).toList());
+        return FxThread.read(() -> table.getItems().stream().map(ListingEntry::key).toList());
     }
 
     private List<String> selectedKeys() throws Exception {
-        return fx(() -> table.getSelectionModel().getSelectedItems().stream().map(ListingEntry::key).toList());
+        return FxThread.read(() -> table.getSelectionModel().getSelectedItems().stream().map(ListingEntry::key).toList());
     }
 
     @SuppressWarnings("unchecked")
@@ -144,7 +144,4 @@ class BrowserRefreshUiTest {
                 .query();
     }
 
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
 }

@@ -3,6 +3,7 @@ package org.bucketsweep.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.scene.Scene;
@@ -28,6 +29,7 @@ import org.bucketsweep.ui.dialog.FxDialogService;
 import org.bucketsweep.ui.main.MainView;
 import org.bucketsweep.ui.main.MainViewModel;
 import org.bucketsweep.ui.main.Theme;
+import org.bucketsweep.ui.testing.FxThread;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +103,7 @@ class WalkingSkeletonUiTest {
         robot.clickOn("#showVersions");
         TableView<ListingEntry> table = robot.lookup("#objectTable").queryTableView();
         // 3 key rows and 5 versions.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 8);
+        FxThread.waitUntil(10, () -> table.getItems().size() == 8);
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn(row(robot, e -> isVersion(e, a1)));
@@ -121,7 +123,7 @@ class WalkingSkeletonUiTest {
         robot.clickOn("#confirmDelete");
 
         TableView<ItemResult> results = robot.lookup("#resultsTable").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 3
+        FxThread.waitUntil(10, () -> results.getItems().size() == 3
                 && !model.results().runningProperty().get());
         assertThat(results.getItems())
                 .extracting(ItemResult::key, ItemResult::versionId, ItemResult::outcome)
@@ -140,9 +142,10 @@ class WalkingSkeletonUiTest {
         assertThat(buckets.versionsOf(BUCKET, "b.jpg")).containsExactly(b2);
         assertThat(buckets.markersOf(BUCKET, "c.jpg")).containsExactly(markerId);
         // And the browser was listed again: the marker shows, the deleted versions do not.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
+        FxThread.waitUntil(10, () -> !model.browser().loadingProperty().get() && table.getItems().stream()
                 .anyMatch(e -> e instanceof ObjectVersion v && v.deleteMarker()));
-        assertThat(table.getItems()).noneMatch(e -> isVersion(e, a1) || isVersion(e, b1));
+        assertThat(FxThread.read(() -> List.copyOf(table.getItems())))
+                .noneMatch(e -> isVersion(e, a1) || isVersion(e, b1));
         // The next delete can start.
         assertThat(robot.lookup("#delete").queryButton().isDisabled()).isFalse();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -29,6 +28,7 @@ import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.ui.concurrent.FxTaskRunner;
 import org.bucketsweep.ui.main.Theme;
 import org.bucketsweep.ui.testing.FakeDialogs;
+import org.bucketsweep.ui.testing.FxThread;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +114,7 @@ class ObjectBrowserViewUiTest {
         robot.clickOn("#browserFilter").write("t");
         assertThat(shownNames()).containsExactly("notes.txt");
         robot.clickOn(row("notes.txt")).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-        assertThat(fx(() -> List.copyOf(model.selection()))).extracting(ListingEntry::key)
+        assertThat(FxThread.read(() -> List.copyOf(model.selection()))).extracting(ListingEntry::key)
                 .containsExactly("notes.txt");
         assertThat(robot.lookup("#shownAndSelected").queryAs(Label.class).getText())
                 .isEqualTo("1 of 3 shown · 1 selected");
@@ -146,7 +146,7 @@ class ObjectBrowserViewUiTest {
         assertThat(robot.lookup("#browserStatus").queryAs(Label.class).getText())
                 .isEqualTo("1 folder, 2 keys (1 deleted), 3 versions, 1 delete marker");
         robot.clickOn(row("sub/")).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-        assertThat(fx(() -> model.selectedObjects().size())).isEqualTo(3);
+        assertThat(FxThread.read(() -> model.selectedObjects().size())).isEqualTo(3);
         assertThat(robot.lookup("#shownAndSelected").queryAs(Label.class).getText())
                 .isEqualTo("4 of 7 shown · 4 selected");
 
@@ -163,7 +163,7 @@ class ObjectBrowserViewUiTest {
         holdSecondPage = true;
         openBucketWithoutWaiting();
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> table.getItems().size()) == PAGE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxThread.read(() -> table.getItems().size()) == PAGE);
         assertThat(secondPageAsked.await(10, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownNames()).startsWith("k00.txt", "k01.txt");
@@ -176,7 +176,7 @@ class ObjectBrowserViewUiTest {
         assertThat(robot.lookup("#browserStatus").queryAs(Label.class).getText())
                 .isEqualTo("Stopped after 10 rows (F5 lists again): 0 folders, 10 objects");
         assertThat(robot.lookup("#cancelListing").queryAs(Button.class).isVisible()).isFalse();
-        assertThat(fx(() -> table.getItems().size())).isEqualTo(PAGE);
+        assertThat(FxThread.read(() -> table.getItems().size())).isEqualTo(PAGE);
     }
 
     @Test
@@ -188,24 +188,24 @@ class ObjectBrowserViewUiTest {
         holdSecondPage = true;
         robot.interact(() -> model.showVersionsProperty().set(true));
         openBucketWithoutWaiting();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> table.getItems().size()) == 1 + PAGE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxThread.read(() -> table.getItems().size()) == 1 + PAGE);
         assertThat(secondPageAsked.await(10, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(cellText(row("g.txt"), "Versions")).isEqualTo("1 current, 9 noncurrent");
-        TableRow<ListingEntry> third = fx(() -> shownRows().get(3));
-        ListingEntry thirdVersion = fx(third::getItem);
+        TableRow<ListingEntry> third = FxThread.read(() -> shownRows().get(3));
+        ListingEntry thirdVersion = FxThread.read(third::getItem);
 
         robot.clickOn(row("g.txt")).press(KeyCode.CONTROL).clickOn(third).release(KeyCode.CONTROL);
         secondPageMayGo.countDown();
         waitUntilListed();
 
         assertThat(cellText(row("g.txt"), "Versions")).isEqualTo("1 current, 24 noncurrent");
-        assertThat(fx(() -> List.copyOf(table.getSelectionModel().getSelectedItems())))
+        assertThat(FxThread.read(() -> List.copyOf(table.getSelectionModel().getSelectedItems())))
                 .satisfiesExactly(
                         g -> assertThat(g).isInstanceOfSatisfying(KeyHistory.class,
                                 k -> assertThat(k.total()).isEqualTo(25)),
                         version -> assertThat(version).isSameAs(thirdVersion));
-        assertThat(fx(() -> model.selectedObjects())).hasSize(2);
+        assertThat(FxThread.read(() -> model.selectedObjects())).hasSize(2);
     }
 
     private void openBucket() throws Exception {
@@ -220,14 +220,14 @@ class ObjectBrowserViewUiTest {
 
     private void waitUntilListed() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !fx(() -> model.loadingProperty().get()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !FxThread.read(() -> model.loadingProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The Name cells of the rows on screen, top to bottom. */
     private List<String> shownNames() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        return fx(() -> shownRows().stream().map(r -> cellTextOnFx(r, "Name")).toList());
+        return FxThread.read(() -> shownRows().stream().map(r -> cellTextOnFx(r, "Name")).toList());
     }
 
     @SuppressWarnings("unchecked")
@@ -240,12 +240,12 @@ class ObjectBrowserViewUiTest {
     }
 
     private TableRow<ListingEntry> row(String name) throws Exception {
-        return fx(() -> shownRows().stream().filter(r -> name.equals(cellTextOnFx(r, "Name"))).findFirst()
+        return FxThread.read(() -> shownRows().stream().filter(r -> name.equals(cellTextOnFx(r, "Name"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no row shows " + name)));
     }
 
     private String cellText(TableRow<ListingEntry> row, String column) throws Exception {
-        return fx(() -> cellTextOnFx(row, column));
+        return FxThread.read(() -> cellTextOnFx(row, column));
     }
 
     private static String cellTextOnFx(TableRow<ListingEntry> row, String column) {
@@ -254,9 +254,6 @@ class ObjectBrowserViewUiTest {
                 .map(TableCell::getText).findFirst().orElse(null);
     }
 
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
 
     private Fault maybeHoldTheSecondPage(RecordedRequest request) {
         boolean nextPage = request.hasQueryParameter("continuation-token") || request.hasQueryParameter("key-marker");

@@ -51,6 +51,7 @@ import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.dialog.FxDialogService;
 import org.bucketsweep.ui.dialog.MfaAnswer;
 import org.bucketsweep.ui.jobs.JobRow;
+import org.bucketsweep.ui.testing.FxThread;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -361,11 +362,11 @@ class DeleteWorkflowUiTest {
     }
 
     /** Waits for the job to end and returns its rows as the table has them. */
-    private List<ItemResult> finishedResults() throws TimeoutException {
+    private List<ItemResult> finishedResults() throws Exception {
         waitUntil(() -> !model.results().runningProperty().get() && !model.results().results().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         TableView<ItemResult> table = robot.lookup("#resultsTable").queryTableView();
-        return List.copyOf(table.getItems());
+        return FxThread.read(() -> List.copyOf(table.getItems()));
     }
 
     /** The delete dialog's summary once its plan is made. */
@@ -384,8 +385,7 @@ class DeleteWorkflowUiTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxThread.waitUntil(20, condition);
     }
 
     private static boolean isVersion(ListingEntry entry, String versionId) {
