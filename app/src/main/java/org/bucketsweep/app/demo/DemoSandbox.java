@@ -27,7 +27,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -317,7 +317,7 @@ public final class DemoSandbox implements AutoCloseable {
         private final AtomicBoolean closed = new AtomicBoolean();
 
         SeedClient(URI endpoint) {
-            http = ApacheHttpClient.builder()
+            http = Apache5HttpClient.builder()
                     .maxConnections(MANY_PREFIXES * 2)
                     .connectionTimeout(Duration.ofSeconds(5))
                     .socketTimeout(Duration.ofSeconds(30))

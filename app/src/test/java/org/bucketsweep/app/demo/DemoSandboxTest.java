@@ -22,7 +22,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
@@ -70,7 +70,7 @@ class DemoSandboxTest {
 
     private static S3Client client(DemoSandbox target) {
         return S3Client.builder()
-                .httpClient(ApacheHttpClient.builder().build())
+                .httpClient(Apache5HttpClient.builder().build())
                 .endpointOverride(target.endpoint())
                 .region(Region.of(target.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(

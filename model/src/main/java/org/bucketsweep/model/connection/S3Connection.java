@@ -21,7 +21,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -113,7 +113,7 @@ public final class S3Connection implements AutoCloseable {
     private static S3Connection open(ConnectionSettings settings, ProfileFile files, Profile profile,
                                      MfaCodePrompt mfa, Function<String, URI> endpointForRegion,
                                      boolean regionPerBucket) {
-        ApacheHttpClient.Builder httpBuilder = ApacheHttpClient.builder()
+        Apache5HttpClient.Builder httpBuilder = Apache5HttpClient.builder()
                 .maxConnections(MAX_CONNECTIONS)
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60));
