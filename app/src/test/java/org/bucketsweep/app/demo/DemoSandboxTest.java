@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -151,7 +153,7 @@ class DemoSandboxTest {
                 .containsEntry("images/logo.png", 1L)
                 .containsEntry("readme.txt", 2L);
         assertThat(markers).extracting(DeleteMarkerEntry::key)
-                .containsExactlyInAnyOrder("reports/2025.csv", "logs/old.log");
+                .containsExactlyInAnyOrder("reports/2025.csv", "logs/old.log", "archive/2023/summary.pdf");
         // Every version of a versioned bucket carries a real id.
         assertThat(versions).extracting(ObjectVersion::versionId).allSatisfy(id -> assertThat(id).isNotBlank());
     }
@@ -186,6 +188,42 @@ class DemoSandboxTest {
         assertThat(s3.getObjectAsBytes(r -> r.bucket("demo-versioned").key("percent%20.txt")).asUtf8String())
                 .isEqualTo("version 1 of percent%20.txt\n");
         assertThat(s3.getObjectAsBytes(r -> r.bucket("demo-versioned").key("folder/")).asByteArray()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void versionedBucketHasNoncurrentBytesAnExpiredMarkerAndIncompleteUploads() {
+        List<ObjectVersion> backups = new ArrayList<>();
+        s3.listObjectVersionsPaginator(r -> r.bucket("demo-versioned").prefix("backups/")).versions()
+                .forEach(backups::add);
+        long noncurrent = backups.stream().filter(v -> !v.isLatest()).mapToLong(ObjectVersion::size).sum();
+        long current = backups.stream().filter(ObjectVersion::isLatest).mapToLong(ObjectVersion::size).sum();
+        assertThat(noncurrent).as("noncurrent bytes under backups/").isEqualTo(5L * 256 * 1024 + 2L * 96 * 1024);
+        assertThat(current).isEqualTo(256L * 1024 + 96L * 1024);
+
+        ListObjectVersionsResponse archive = s3.listObjectVersions(r -> r.bucket("demo-versioned")
+                .prefix("archive/2023/summary.pdf"));
+        assertThat(archive.versions()).as("an expired marker has no version left").isEmpty();
+        assertThat(archive.deleteMarkers()).singleElement().satisfies(m -> assertThat(m.isLatest()).isTrue());
+
+        Map<String, Long> uploadBytes = new TreeMap<>();
+        s3.listMultipartUploads(r -> r.bucket("demo-versioned")).uploads().forEach(u -> uploadBytes.put(u.key(),
+                s3.listParts(r -> r.bucket("demo-versioned").key(u.key()).uploadId(u.uploadId())).parts().stream()
+                        .mapToLong(Part::size).sum()));
+        assertThat(uploadBytes).containsOnly(
+                Map.entry("backups/db-next.dump", 640L * 1024), Map.entry("videos/intro.mp4", 300L * 1024));
+    }
+
+    @Test
+    @Order(7)
+    void scratchBucketHoldsSomethingOfEverything() {
+        ListObjectVersionsResponse all = s3.listObjectVersions(r -> r.bucket("demo-scratch"));
+        assertThat(all.versions()).extracting(ObjectVersion::key)
+                .containsOnly("build/app-1.0.zip", "build/app-1.1.zip", "cache/session.json");
+        assertThat(all.deleteMarkers()).extracting(DeleteMarkerEntry::key)
+                .containsExactlyInAnyOrder("build/app-1.1.zip", "cache/old.json");
+        assertThat(s3.listMultipartUploads(r -> r.bucket("demo-scratch")).uploads())
+                .extracting(u -> u.key()).containsExactly("build/app-2.0.zip");
     }
 
     @Test
