@@ -7,50 +7,23 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.bucketsweep.app.settings.AppDirectories;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketVersioning;
 import org.bucketsweep.model.browse.MfaDeleteStatus;
-import org.bucketsweep.model.browse.ObjectVersion;
-import org.bucketsweep.model.browse.VersioningStatus;
 import org.bucketsweep.model.connection.S3Connection;
-import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteJob;
-import org.bucketsweep.model.delete.DeleteListener;
 import org.bucketsweep.model.delete.DeleteOptions;
-import org.bucketsweep.model.delete.DeleteOutcome;
-import org.bucketsweep.model.delete.DeletePreview;
-import org.bucketsweep.model.delete.DeleteSummary;
-import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.VersionRef;
-import org.bucketsweep.model.journal.JobHeader;
-import org.bucketsweep.model.journal.JobJournal;
-import org.bucketsweep.model.plan.DeleteIntent;
-import org.bucketsweep.model.plan.DeletePlan;
-import org.bucketsweep.model.plan.DeletePlanner;
-import org.bucketsweep.model.plan.Scope;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Deletes exactly the items of a file, or what an intent selects, and writes one result per item.
@@ -93,12 +66,6 @@ import picocli.CommandLine.TypeConversionException;
                 "      --mfa-code-command 'oathtool --totp -b \"$MFA_SEED\"'"})
 final class DeleteCommand implements Callable<Integer> {
 
-    /**
-     * Up to this many distinct keys in an items file are looked up one by one for the preview (which versions are
-     * delete markers, their sizes); beyond it the preview counts from the file alone.
-     */
-    static final int LOOKUP_LIMIT = 1000;
-
     private final CliContext context;
 
     @Spec
@@ -114,11 +81,11 @@ final class DeleteCommand implements Callable<Integer> {
                     "'list-versions' output works as it is."})
     String items;
 
-    @Option(names = "--intent", paramLabel = "INTENT", order = 3, converter = IntentConverter.class,
-            completionCandidates = IntentNames.class,
+    @Option(names = "--intent", paramLabel = "INTENT", order = 3, converter = CliIntent.Converter.class,
+            completionCandidates = CliIntent.Names.class,
             description = "Instead of --items: ${COMPLETION-CANDIDATES}, applied to every key under --prefix (see"
                     + " Intents below).")
-    Intent intent;
+    CliIntent intent;
 
     @Option(names = "--prefix", paramLabel = "PREFIX", order = 4,
             description = "With --intent: the keys under PREFIX, at any depth; --prefix '' is the whole bucket.")
@@ -200,16 +167,17 @@ final class DeleteCommand implements Callable<Integer> {
         try (S3Connection s3 = connection.open(context)) {
             BucketBrowser browser = new BucketBrowser(s3);
             BucketVersioning versioning = browser.versioningOf(bucket);
-            Plan plan = fileItems != null
-                    ? planItems(browser, versioning.versioning(), fileItems, cancel)
-                    : planIntent(browser, versioning.versioning(), cancel);
+            CliPlan plan = fileItems != null
+                    ? CliPlan.ofItems(browser, bucket, versioning.versioning(), fileItems, items, cancel)
+                    : CliPlan.ofIntent(browser, bucket, versioning.versioning(), intent, prefix, olderThan,
+                            keepNewest, cancel);
             if (cancel.isCancelled()) {
                 err.println("Cancelled while planning; nothing was deleted.");
                 exitCode = Cli.INCOMPLETE;
                 return exitCode;
             }
             boolean mfaDelete = versioning.mfaDelete() == MfaDeleteStatus.ENABLED || mfaSerial != null;
-            printPlan(plan, versioning, mfaDelete);
+            new DeleteReport(err).plan(bucket, versioning, plan, mfaDelete, dryRun);
             if (dryRun) {
                 try (JsonLines out = new JsonLines(context.out())) {
                     plan.items().forEach(out::item);
@@ -223,7 +191,7 @@ final class DeleteCommand implements Callable<Integer> {
             }
             DeleteJob job = new DeleteJob(bucket, plan.items(), mfaDelete, options());
             MfaCodeSupplier mfa = mfaCodes(job, cancel);
-            exitCode = run(s3, job, plan, mfa, resultsFile, cancel);
+            exitCode = new JournaledDelete(context, results).run(s3, job, plan, mfa, resultsFile, cancel);
             return exitCode;
         } finally {
             closeQuietly(resultsFile);
@@ -241,10 +209,10 @@ final class DeleteCommand implements Callable<Integer> {
         if (intent != null && prefix == null) {
             throw usage("--intent needs --prefix PREFIX (--prefix '' for the whole bucket).");
         }
-        if (intent != null && intent != Intent.NONCURRENT && (olderThan != null || keepNewest != null)) {
+        if (intent != null && intent != CliIntent.NONCURRENT && (olderThan != null || keepNewest != null)) {
             throw usage("--older-than and --keep-newest go with --intent noncurrent.");
         }
-        if (intent == Intent.NONCURRENT && olderThan == null && keepNewest == null) {
+        if (intent == CliIntent.NONCURRENT && olderThan == null && keepNewest == null) {
             throw usage("--intent noncurrent needs --older-than DATE, --keep-newest N, or both.");
         }
         if (keepNewest != null && keepNewest < 0) {
@@ -277,132 +245,6 @@ final class DeleteCommand implements Callable<Integer> {
                 .withRequestPayer(requestPayer);
     }
 
-    // ---- planning ----
-
-    /** What will be sent, with its counted effect. */
-    private record Plan(String description, List<VersionRef> items, DeletePreview preview, boolean sizesKnown,
-                        List<String> warnings) {
-    }
-
-    private Plan planIntent(BucketBrowser browser, VersioningStatus versioning, CancellationToken cancel) {
-        if (intent == Intent.MARKERS) {
-            return planMarkers(browser, versioning, cancel);
-        }
-        Scope scope = Scope.prefix(prefix);
-        DeleteIntent wanted = switch (intent) {
-            case ALL_VERSIONS -> new DeleteIntent.AllVersions(scope);
-            case NONCURRENT -> new DeleteIntent.Noncurrent(scope, olderThan, keepNewest);
-            case UNDELETE -> new DeleteIntent.Undelete(scope);
-            case MARKERS -> throw new IllegalStateException();
-        };
-        DeletePlan plan = new DeletePlanner(browser).plan(bucket, versioning, wanted, cancel);
-        return new Plan(wanted.describe(), plan.items(), plan.preview(), true, plan.warnings());
-    }
-
-    /**
-     * Every current key under the prefix gets a delete marker. The listing already says what is current, so the
-     * keys are not looked up again one by one (as the planner would for a hand-picked list).
-     */
-    private Plan planMarkers(BucketBrowser browser, VersioningStatus versioning, CancellationToken cancel) {
-        List<ObjectVersion> rows = new ArrayList<>();
-        browser.listAllVersions(bucket, prefix, page -> page.entries().forEach(e -> {
-            if (e instanceof ObjectVersion v && v.latest() && !v.deleteMarker()) {
-                rows.add(new ObjectVersion(v.key(), null, true, false, v.size(), v.lastModified()));
-            }
-        }), cancel);
-        List<String> warnings = new ArrayList<>();
-        if (!versioning.keepsVersions() && !rows.isEmpty()) {
-            warnings.add(versioning == VersioningStatus.UNKNOWN
-                    ? "The bucket's versioning is unknown: if it is not versioned, this deletes the data for good."
-                    : "The bucket is " + (versioning == VersioningStatus.SUSPENDED ? "suspended" : "not versioned")
-                      + ": no delete marker is kept, the current data is deleted for good.");
-        }
-        String description = "add delete markers to " + Scope.prefix(prefix);
-        return new Plan(description, rows.stream().map(ObjectVersion::ref).toList(),
-                DeletePreview.of(rows, versioning), true, warnings);
-    }
-
-    /**
-     * Exactly the file's items, in its order. The planner looks them up for the preview (which versions are
-     * delete markers, how big they are, which were not found) unless there are too many keys for that.
-     */
-    private Plan planItems(BucketBrowser browser, VersioningStatus versioning, List<VersionRef> fileItems,
-                           CancellationToken cancel) {
-        List<VersionRef> exact = List.copyOf(new LinkedHashSet<>(fileItems));
-        List<VersionRef> versions = exact.stream().filter(VersionRef::hasVersion).toList();
-        List<String> keys = exact.stream().filter(ref -> !ref.hasVersion()).map(VersionRef::key).toList();
-        String description = describeItems(versions.size(), keys.size());
-        Set<String> distinctKeys = new LinkedHashSet<>();
-        exact.forEach(ref -> distinctKeys.add(ref.key()));
-        List<ObjectVersion> rows = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        if (distinctKeys.size() > LOOKUP_LIMIT) {
-            exact.forEach(ref -> rows.add(new ObjectVersion(ref.key(), ref.versionId(), false, false, 0, null)));
-            warnings.add("The file names " + distinctKeys.size() + " keys, too many to look up one by one: the"
-                    + " preview counts from the file alone (delete markers among the versions are counted as"
-                    + " versions, sizes are unknown).");
-            return new Plan(description, exact, DeletePreview.of(rows, versioning), false, warnings);
-        }
-        DeletePlanner planner = new DeletePlanner(browser);
-        for (DeleteIntent part : List.<DeleteIntent>of(new DeleteIntent.DeleteVersions(versions),
-                new DeleteIntent.AddDeleteMarkers(keys))) {
-            boolean empty = part instanceof DeleteIntent.DeleteVersions v ? v.items().isEmpty()
-                    : ((DeleteIntent.AddDeleteMarkers) part).keys().isEmpty();
-            if (!empty && !cancel.isCancelled()) {
-                DeletePlan plan = planner.plan(bucket, versioning, part, cancel);
-                rows.addAll(plan.rows());
-                warnings.addAll(plan.warnings());
-            }
-        }
-        return new Plan(description, exact, DeletePreview.of(rows, versioning), true, warnings);
-    }
-
-    private String describeItems(int versions, int keys) {
-        List<String> parts = new ArrayList<>();
-        if (versions > 0) {
-            parts.add("delete " + count(versions, "version", "versions"));
-        }
-        if (keys > 0) {
-            parts.add("delete the current version of " + count(keys, "key", "keys"));
-        }
-        String from = items.equals("-") ? "stdin" : items;
-        return (parts.isEmpty() ? "nothing" : String.join(" and ", parts)) + " listed in " + from;
-    }
-
-    private void printPlan(Plan plan, BucketVersioning versioning, boolean mfaDelete) {
-        PrintStream err = context.err();
-        err.println("Bucket " + bucket + " (" + versioning.versioning().label()
-                + (versioning.mfaDelete() == MfaDeleteStatus.ENABLED ? ", MFA Delete" : "") + "): "
-                + plan.description() + (dryRun ? " [dry run]" : ""));
-        DeletePreview preview = plan.preview();
-        if (plan.items().isEmpty()) {
-            err.println("  Nothing to delete.");
-        }
-        for (String sentence : preview.sentences()) {
-            err.println("  " + sentence);
-        }
-        if (preview.permanent()) {
-            err.println("  Data deleted for good: " + (plan.sizesKnown() ? bytes(preview.bytesDeleted()) : "unknown")
-                    + ".");
-        }
-        long mfaRequests = mfaDelete ? requestsNamingVersions(plan.items()) : 0;
-        if (mfaRequests > 0) {
-            err.println("  MFA Delete: " + count((int) mfaRequests, "request needs", "requests need")
-                    + " an MFA code.");
-        }
-        for (String warning : plan.warnings()) {
-            err.println("  Warning: " + warning);
-        }
-        err.flush();
-    }
-
-    private static long requestsNamingVersions(List<VersionRef> items) {
-        long versions = items.stream().filter(VersionRef::hasVersion).count();
-        return (versions + DeleteJob.MAX_BATCH - 1) / DeleteJob.MAX_BATCH;
-    }
-
-    // ---- running ----
-
     private MfaCodeSupplier mfaCodes(DeleteJob job, CancellationToken cancel) {
         boolean needsCodes = job.mfaDelete() && job.items().stream().anyMatch(VersionRef::hasVersion);
         if (!needsCodes) {
@@ -425,81 +267,6 @@ final class DeleteCommand implements Callable<Integer> {
         return MfaCodes.fromConsole(mfaSerial.trim(), console, context.err(), cancel);
     }
 
-    private int run(S3Connection s3, DeleteJob job, Plan plan, MfaCodeSupplier mfa, OutputStream resultsFile,
-                    CancellationToken cancel) {
-        // Journaled like the window's jobs: a killed run leaves a job the app offers to review and resume.
-        Path journalDir = AppDirectories.forEnvironment(context.env()).data().resolve("journal");
-        JobHeader header = JobHeader.start(job, s3.settings().describeEndpoint(), plan.description(),
-                JobHeader.plannedCounts(plan.preview()));
-        try (JobJournal journal = JobJournal.create(journalDir, header, job.items())) {
-            return run(s3, job, mfa, resultsFile, cancel, journal);
-        }
-    }
-
-    private int run(S3Connection s3, DeleteJob job, MfaCodeSupplier mfa, OutputStream resultsFile,
-                    CancellationToken cancel, JobJournal journal) {
-        PrintStream err = context.err();
-        Map<String, Integer> failures = new TreeMap<>();
-        Exception[] writeFailure = {null};
-        long started = System.nanoTime();
-        DeleteSummary summary;
-        try (JsonLines out = new JsonLines(resultsFile != null ? resultsFile : context.out())) {
-            summary = new BatchDeleter(s3).run(job, mfa, DeleteListener.both(journal, batch -> {
-                for (ItemResult r : batch) {
-                    if (r.outcome() == DeleteOutcome.FAILED) {
-                        failures.merge(r.errorCode() == null ? "unknown" : r.errorCode(), 1, Integer::sum);
-                    }
-                }
-                if (writeFailure[0] != null) {
-                    return;
-                }
-                try {
-                    batch.forEach(out::result);
-                    out.flush();
-                } catch (JsonLines.OutputFailedException e) {
-                    // Never stop a job half-way for its report: finish it, and say so at the end.
-                    writeFailure[0] = e;
-                }
-            }), cancel);
-            journal.finish(summary);
-        } catch (JsonLines.OutputFailedException e) {
-            writeFailure[0] = e;
-            summary = null;
-        }
-        double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
-        if (summary != null) {
-            printSummary(summary, seconds, failures, cancel.isCancelled());
-        }
-        if (writeFailure[0] != null) {
-            err.println("Error: the results could not be written"
-                    + (results == null ? " to stdout" : " to " + results) + ": " + writeFailure[0].getMessage());
-            return Cli.INCOMPLETE;
-        }
-        return summary.allSucceeded() ? Cli.OK : Cli.INCOMPLETE;
-    }
-
-    private void printSummary(DeleteSummary summary, double seconds, Map<String, Integer> failures,
-                              boolean cancelled) {
-        List<String> counts = new ArrayList<>();
-        for (DeleteOutcome outcome : DeleteOutcome.values()) {
-            counts.add(outcome.name() + "=" + summary.count(outcome));
-        }
-        int total = summary.total();
-        PrintStream err = context.err();
-        err.println((cancelled ? "Cancelled: " : "Done: ") + String.join(" ", counts) + "; "
-                + count(total, "item", "items") + " in " + String.format(Locale.ROOT, "%.2f s (%.1f items/s), ",
-                seconds, total / seconds) + count(summary.requestsSent(), "request", "requests")
-                + (results == null ? "" : "; results in " + results) + ".");
-        if (!failures.isEmpty()) {
-            List<String> byCode = new ArrayList<>();
-            failures.forEach((code, n) -> byCode.add(code + "=" + n));
-            err.println("Failed by error code: " + String.join(" ", byCode) + ".");
-        }
-        err.flush();
-    }
-
-    // ---- helpers ----
-
     private OutputStream openResults() {
         try {
             return new BufferedOutputStream(Files.newOutputStream(results), 64 * 1024);
@@ -520,81 +287,5 @@ final class DeleteCommand implements Callable<Integer> {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    private static String count(int n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
-    }
-
-    static String bytes(long n) {
-        String exact = String.format(Locale.ROOT, "%,d bytes", n);
-        if (n < 1024) {
-            return n == 1 ? "1 byte" : exact;
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double value = n;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s (%s)", value, units[unit], exact);
-    }
-
-    // ---- option types ----
-
-    /** The intents the command line offers. */
-    enum Intent {
-        ALL_VERSIONS("all-versions"),
-        NONCURRENT("noncurrent"),
-        UNDELETE("undelete"),
-        MARKERS("markers");
-
-        final String name;
-
-        Intent(String name) {
-            this.name = name;
-        }
-    }
-
-    static final class IntentNames extends ArrayList<String> {
-        private static final long serialVersionUID = 1L;
-
-        IntentNames() {
-            for (Intent i : Intent.values()) {
-                add(i.name);
-            }
-        }
-    }
-
-    static final class IntentConverter implements ITypeConverter<Intent> {
-        @Override
-        public Intent convert(String value) {
-            for (Intent i : Intent.values()) {
-                if (i.name.equalsIgnoreCase(value.trim())) {
-                    return i;
-                }
-            }
-            throw new TypeConversionException("'" + value + "' is not an intent; use one of "
-                    + String.join(", ", new IntentNames()) + ".");
-        }
-    }
-
-    /** {@code 2025-01-31} is the start of that day in UTC; a full instant or offset date-time is taken as is. */
-    static final class InstantConverter implements ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            String text = value.trim();
-            try {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notADate) {
-                try {
-                    return OffsetDateTime.parse(text).toInstant();
-                } catch (DateTimeParseException notAnInstant) {
-                    throw new TypeConversionException("'" + value + "' is not a date such as 2025-01-31 (the start"
-                            + " of that day in UTC) or an instant such as 2025-01-31T12:00:00Z.");
-                }
-            }
-        }
     }
 }

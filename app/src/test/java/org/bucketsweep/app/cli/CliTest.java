@@ -419,7 +419,7 @@ class CliTest {
 
     @Test
     void olderThanTakesADateAsTheStartOfThatDayInUtcOrAnInstant() {
-        DeleteCommand.InstantConverter convert = new DeleteCommand.InstantConverter();
+        InstantConverter convert = new InstantConverter();
         assertThat(convert.convert("2025-01-31")).isEqualTo(Instant.parse("2025-01-31T00:00:00Z"));
         assertThat(convert.convert("2025-01-31T12:30:00Z")).isEqualTo(Instant.parse("2025-01-31T12:30:00Z"));
         assertThat(convert.convert("2025-01-31T12:30:00+02:00")).isEqualTo(Instant.parse("2025-01-31T10:30:00Z"));
