@@ -28,6 +28,7 @@ import software.amazon.awssdk.core.exception.SdkException;
         footerHeading = "%nExamples:%n",
         footer = {"  bucketsweep list-versions --profile prod --bucket logs > v.jsonl",
                 "  bucketsweep delete --profile prod --bucket logs --items v.jsonl --results r.jsonl",
+                "  bucketsweep abort-uploads --profile prod --bucket logs --older-than-days 7",
                 "  bucketsweep help delete"})
 public final class Cli implements Runnable {
 
@@ -35,7 +36,8 @@ public final class Cli implements Runnable {
     public static final int ERROR = 1;
     public static final int INCOMPLETE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("list-versions", "delete", "help", "--version");
+    private static final Set<String> COMMANDS = Set.of("list-versions", "delete", "list-uploads", "abort-uploads", "help",
+            "--version");
 
     @Spec
     CommandSpec spec;
@@ -78,6 +80,8 @@ public final class Cli implements Runnable {
         CommandLine cli = new CommandLine(new Cli());
         cli.addSubcommand("list-versions", new ListVersionsCommand(context));
         cli.addSubcommand("delete", new DeleteCommand(context));
+        cli.addSubcommand("list-uploads", new ListUploadsCommand(context));
+        cli.addSubcommand("abort-uploads", new AbortUploadsCommand(context));
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         return cli;
     }
@@ -86,7 +90,7 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new ParameterException(spec.commandLine(), "Give a command: list-versions or delete.");
+        throw new ParameterException(spec.commandLine(), "Give a command: list-versions, delete, list-uploads or abort-uploads.");
     }
 
     private static int usageError(ParameterException e, String[] args) {

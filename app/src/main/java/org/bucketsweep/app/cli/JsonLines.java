@@ -12,6 +12,8 @@ import java.time.Instant;
 import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.VersionRef;
+import org.bucketsweep.model.uploads.AbortResult;
+import org.bucketsweep.model.uploads.MultipartUpload;
 
 /** Writes one JSON object per line, as UTF-8, to a stream it flushes on request but does not close. */
 final class JsonLines implements Closeable {
@@ -68,6 +70,36 @@ final class JsonLines implements Closeable {
             optional("errorCode", r.errorCode());
             optional("errorMessage", r.errorMessage());
             optional("requestId", r.requestId());
+            json.writeEndObject();
+        });
+    }
+
+    /** An incomplete multipart upload: its parts' count and bytes when they were listed. */
+    void upload(MultipartUpload u) {
+        write(() -> {
+            json.writeStartObject();
+            json.writeStringField("key", u.key());
+            json.writeStringField("uploadId", u.uploadId());
+            json.writeStringField("initiated", u.initiated() == null ? null : u.initiated().toString());
+            optional("storageClass", u.storageClass());
+            if (u.parts() != null) {
+                json.writeNumberField("parts", u.parts().count());
+                json.writeNumberField("bytes", u.parts().bytes());
+            }
+            json.writeEndObject();
+        });
+    }
+
+    /** The outcome of aborting one upload; {@code null} fields are left out. */
+    void abortResult(AbortResult r) {
+        write(() -> {
+            json.writeStartObject();
+            json.writeStringField("key", r.upload().key());
+            json.writeStringField("uploadId", r.upload().uploadId());
+            json.writeStringField("outcome", r.outcome().name());
+            json.writeNumberField("bytes", r.upload().bytes());
+            optional("errorCode", r.errorCode());
+            optional("errorMessage", r.errorMessage());
             json.writeEndObject();
         });
     }
