@@ -8,6 +8,7 @@ import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.delete.MfaRequest;
 import org.bucketsweep.ui.connect.ConnectViewModel;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel;
+import org.bucketsweep.ui.dialog.Confirmation;
 import org.bucketsweep.ui.dialog.DeleteDecision;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.dialog.MfaAnswer;
@@ -44,6 +45,11 @@ final class ConfirmingDialogs implements DialogService {
     @Override
     public Optional<Path> askExportFile(String suggestedName) {
         return Optional.empty();
+    }
+
+    @Override
+    public boolean confirm(Confirmation confirmation) {
+        return true;
     }
 
     @Override

@@ -32,6 +32,9 @@ public interface DialogService {
     /** Asks where to save exported results (CSV or JSON, by the name's ending); empty when the person cancels. */
     Optional<Path> askExportFile(String suggestedName);
 
+    /** Asks before something that cannot be undone; {@code true} only when the person chose the action. */
+    boolean confirm(Confirmation confirmation);
+
     /** An expected failure (S3 or network): code, message, request id and what to do, no stack trace. */
     void showFailure(String title, S3Failure failure, Throwable error);
 }

@@ -64,6 +64,11 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirm(Confirmation confirmation) {
+        return show(new ConfirmationDialog(confirmation)).orElse(false);
+    }
+
+    @Override
     public void showFailure(String title, S3Failure failure, Throwable error) {
         if (!failure.expected()) {
             LOG.error("{}", title, error);

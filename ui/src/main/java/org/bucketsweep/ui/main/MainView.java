@@ -33,6 +33,7 @@ import org.bucketsweep.ui.jobs.JobNotice;
 import org.bucketsweep.ui.jobs.JobsView;
 import org.bucketsweep.ui.results.ResultsView;
 import org.bucketsweep.ui.table.ColumnWidths;
+import org.bucketsweep.ui.uploads.UploadsView;
 import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -82,11 +83,18 @@ public final class MainView extends BorderPane {
         rememberColumns(resultsView, "resultsTable", model);
         rememberColumns(jobsView, "jobsTable", model);
         rememberColumns(browserView, "objectTable", model);
+        UploadsView uploadsView = new UploadsView(model.uploads());
+        rememberColumns(uploadsView, "uploadsTable", model);
         Tab resultsTab = new Tab("Results", resultsView);
         resultsTab.setId("resultsTab");
         Tab jobsTab = new Tab("Jobs", jobsView);
         jobsTab.setId("jobsTab");
-        TabPane bottom = new TabPane(resultsTab, jobsTab);
+        Tab uploadsTab = new Tab("Incomplete uploads", uploadsView);
+        uploadsTab.setId("uploadsTab");
+        uploadsTab.setTooltip(new Tooltip("Multipart uploads under this folder that were never completed: their"
+                + " parts are billed and no listing of objects shows them"));
+        model.uploads().shownProperty().bind(uploadsTab.selectedProperty());
+        TabPane bottom = new TabPane(resultsTab, jobsTab, uploadsTab);
         bottom.setId("bottomTabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // A job that starts, or past results opened from the jobs panel, bring the results to the front.

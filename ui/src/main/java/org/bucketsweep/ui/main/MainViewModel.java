@@ -32,6 +32,7 @@ import org.bucketsweep.model.journal.JournalEntry;
 import org.bucketsweep.model.journal.JournalReader;
 import org.bucketsweep.model.plan.DeleteIntent;
 import org.bucketsweep.model.plan.DeletePlanner;
+import org.bucketsweep.model.uploads.MultipartUploads;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.buckets.BucketListViewModel;
 import org.bucketsweep.ui.concurrent.TaskRunner;
@@ -40,6 +41,7 @@ import org.bucketsweep.ui.delete.DeleteWorkflow;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
+import org.bucketsweep.ui.uploads.UploadsViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ObjectBrowserViewModel browser;
     private final ResultsViewModel results;
     private final JobsViewModel jobs;
+    private final UploadsViewModel uploads;
     private final DeleteWorkflow deleteWorkflow;
     private final ReadOnlyObjectWrapper<ConnectionSettings> connection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
@@ -96,6 +99,7 @@ public final class MainViewModel implements AutoCloseable {
         this.buckets = new BucketListViewModel(tasks, dialogs);
         this.browser = new ObjectBrowserViewModel(tasks, dialogs);
         this.jobs = new JobsViewModel(tasks, journalDir);
+        this.uploads = new UploadsViewModel(tasks, dialogs);
         this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results, jobs, journalDir);
         results.setOnRetry(this::retryFailed);
         results.setOnShowInBrowser(this::showInBrowser);
@@ -107,6 +111,9 @@ public final class MainViewModel implements AutoCloseable {
         canDelete = Bindings.createBooleanBinding(
                 () -> browser.bucketProperty().get() != null && !results.runningProperty().get(),
                 browser.bucketProperty(), results.runningProperty());
+        // The uploads panel follows the browser's folder; it lists only while it is shown.
+        browser.prefixProperty().addListener((obs, was, now) -> followBrowser());
+        browser.bucketProperty().addListener((obs, was, now) -> followBrowser());
         buckets.selectedProperty().addListener((obs, was, now) -> {
             if (was == null || now == null || !was.name().equals(now.name())) {
                 browser.open(now);
@@ -128,11 +135,18 @@ public final class MainViewModel implements AutoCloseable {
             title.set("BucketSweep — " + settings.name() + " (" + endpoint() + ")");
             browser.connect(bucketBrowser);
             buckets.connect(bucketBrowser);
+            uploads.connect(new MultipartUploads(opened));
+            followBrowser();
             onConnected.accept(settings);
         }, error -> {
             connecting.set(false);
             dialogs.showFailure("Could not connect to " + settings.name(), S3Failure.of(error), error);
         });
+    }
+
+    private void followBrowser() {
+        BucketSummary open = browser.bucketProperty().get();
+        uploads.show(open == null ? null : open.name(), browser.prefixProperty().get());
     }
 
     /** Starts the local demo server with sample buckets, then connects to it. */
@@ -283,6 +297,9 @@ public final class MainViewModel implements AutoCloseable {
     public void refresh() {
         buckets.refresh();
         browser.refresh();
+        if (uploads.shownProperty().get()) {
+            uploads.refresh();
+        }
     }
 
     /** A bucket is open and no delete is running (without a selection the dialog works on the folder). */
@@ -326,6 +343,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public JobsViewModel jobs() {
         return jobs;
+    }
+
+    /** The incomplete multipart uploads under the browser's folder. */
+    public UploadsViewModel uploads() {
+        return uploads;
     }
 
     public ReadOnlyObjectProperty<ConnectionSettings> connectionProperty() {

@@ -47,6 +47,7 @@ import org.bucketsweep.ui.connect.ConnectViewModel;
 import org.bucketsweep.ui.delete.DeleteDialog;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel;
 import org.bucketsweep.ui.dialog.DeleteDecision;
+import org.bucketsweep.ui.dialog.Confirmation;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.dialog.FxDialogService;
 import org.bucketsweep.ui.dialog.MfaAnswer;
@@ -429,6 +430,11 @@ class DeleteWorkflowUiTest {
         @Override
         public Optional<Path> askExportFile(String suggestedName) {
             return Optional.of(file);
+        }
+
+        @Override
+        public boolean confirm(Confirmation confirmation) {
+            return dialogs.confirm(confirmation);
         }
 
         @Override

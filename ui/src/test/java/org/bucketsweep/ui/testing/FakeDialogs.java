@@ -12,6 +12,7 @@ import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.delete.MfaRequest;
 import org.bucketsweep.ui.connect.ConnectViewModel;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel;
+import org.bucketsweep.ui.dialog.Confirmation;
 import org.bucketsweep.ui.dialog.DeleteDecision;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.dialog.MfaAnswer;
@@ -33,6 +34,8 @@ public final class FakeDialogs implements DialogService {
     /** "profile serial" of each role MFA code asked for. */
     public final List<String> roleMfaRequests = new ArrayList<>();
     public final List<ConnectViewModel> connectForms = new ArrayList<>();
+    /** Every confirmation asked; answered with {@link #confirm}. */
+    public final List<Confirmation> confirmations = new ArrayList<>();
 
     @Override
     public Optional<DeleteDecision> askDelete(DeleteDialogViewModel model) {
@@ -64,6 +67,12 @@ public final class FakeDialogs implements DialogService {
     @Override
     public Optional<Path> askExportFile(String suggestedName) {
         return Optional.ofNullable(exportFile);
+    }
+
+    @Override
+    public boolean confirm(Confirmation confirmation) {
+        confirmations.add(confirmation);
+        return confirm;
     }
 
     @Override
