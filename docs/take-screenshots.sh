@@ -27,7 +27,9 @@ win=$(xdotool search --name BucketSweep | head -1)
 xdotool windowactivate "$win"; xdotool windowsize "$win" 1400 860; xdotool windowmove "$win" 0 0; sleep 2
 
 click 100 105                                             # the bucket demo-versioned
-xdotool mousemove 300 306 click --repeat 2 --delay 80 1   # open the folder reports/
+click 360 122 0.5                                         # Name starts with…
+xdotool type --delay 40 reports; xdotool key Return; sleep 2
+xdotool mousemove 300 195 click --repeat 2 --delay 80 1   # open the folder reports/, now the only row
 sleep 2
 click 1171 85 2                                           # Show versions
 click 400 250 0.5                                         # 2024.csv: an older version
@@ -47,4 +49,9 @@ click 800 480 1                                           # an empty spot (Xvfb 
 shot screenshot-main.png
 click 353 564 1                                           # the Jobs tab
 shot screenshot-jobs.png
+click 800 300 0.5                                         # the browser, so that Alt+Left goes to it
+xdotool key alt+Left; sleep 2                             # back to the top of demo-versioned
+click 465 564 3                                           # the Incomplete uploads tab
+click 300 668 0.5                                         # backups/db-next.dump
+shot screenshot-uploads.png
 echo "Screenshots written to $top/docs"
