@@ -36,8 +36,8 @@ public final class Cli implements Runnable {
     public static final int ERROR = 1;
     public static final int INCOMPLETE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("list-versions", "delete", "list-uploads", "abort-uploads", "help",
-            "--version");
+    private static final Set<String> COMMANDS = Set.of("list-versions", "delete", "list-uploads", "abort-uploads",
+            "delete-bucket", "help", "--version");
 
     @Spec
     CommandSpec spec;
@@ -82,6 +82,7 @@ public final class Cli implements Runnable {
         cli.addSubcommand("delete", new DeleteCommand(context));
         cli.addSubcommand("list-uploads", new ListUploadsCommand(context));
         cli.addSubcommand("abort-uploads", new AbortUploadsCommand(context));
+        cli.addSubcommand("delete-bucket", new DeleteBucketCommand(context));
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         return cli;
     }
@@ -90,7 +91,7 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new ParameterException(spec.commandLine(), "Give a command: list-versions, delete, list-uploads or abort-uploads.");
+        throw new ParameterException(spec.commandLine(), "Give a command: list-versions, delete, list-uploads, abort-uploads or delete-bucket.");
     }
 
     private static int usageError(ParameterException e, String[] args) {

@@ -121,20 +121,6 @@ final class DeleteCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}.")
     int concurrency = DeleteOptions.DEFAULT_CONCURRENCY;
 
-    @Option(names = "--mfa-serial", paramLabel = "SERIAL", order = 12,
-            description = "The MFA device's serial number or ARN. Makes this an MFA Delete job (as is any job on a"
-                    + " bucket with MFA Delete enabled): each request that deletes versions carries"
-                    + " 'x-amz-mfa: SERIAL CODE'.")
-    String mfaSerial;
-
-    @Option(names = "--mfa-code-command", paramLabel = "CMD", order = 13,
-            description = {"Run CMD (sh -c; cmd /c on Windows) before each request that needs a code; its output"
-                    + " is the code, e.g. 'oathtool --totp -b $MFA_SEED'. A code works once: when CMD prints one"
-                    + " already sent, it is run again about once a second until it prints a new one, for at most 35"
-                    + " seconds.",
-                    "Without it, the codes are typed at the terminal."})
-    String mfaCodeCommand;
-
     @Option(names = "--bypass-governance-retention", order = 14,
             description = "Send x-amz-bypass-governance-retention: true (needs s3:BypassGovernanceRetention).")
     boolean bypassGovernanceRetention;
@@ -146,6 +132,9 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--request-payer", order = 16,
             description = "Send x-amz-request-payer: requester (requester-pays buckets).")
     boolean requestPayer;
+
+    @Mixin
+    MfaOptions mfa;
 
     @Mixin
     ConnectionOptions connection;
@@ -176,7 +165,7 @@ final class DeleteCommand implements Callable<Integer> {
                 exitCode = Cli.INCOMPLETE;
                 return exitCode;
             }
-            boolean mfaDelete = versioning.mfaDelete() == MfaDeleteStatus.ENABLED || mfaSerial != null;
+            boolean mfaDelete = versioning.mfaDelete() == MfaDeleteStatus.ENABLED || mfa.given();
             new DeleteReport(err).plan(bucket, versioning, plan, mfaDelete, dryRun);
             if (dryRun) {
                 try (JsonLines out = new JsonLines(context.out())) {
@@ -190,8 +179,8 @@ final class DeleteCommand implements Callable<Integer> {
                 return exitCode;
             }
             DeleteJob job = new DeleteJob(bucket, plan.items(), mfaDelete, options());
-            MfaCodeSupplier mfa = mfaCodes(job, cancel);
-            exitCode = new JournaledDelete(context, results).run(s3, job, plan, mfa, resultsFile, cancel);
+            MfaCodeSupplier codes = mfa.codes(context, job, cancel);
+            exitCode = new JournaledDelete(context, results).run(s3, job, plan, codes, resultsFile, cancel);
             return exitCode;
         } finally {
             closeQuietly(resultsFile);
@@ -224,15 +213,7 @@ final class DeleteCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > 64) {
             throw usage("--concurrency must be 1 to 64, not " + concurrency + ".");
         }
-        if (mfaSerial != null && (mfaSerial.isBlank() || mfaSerial.trim().chars().anyMatch(Character::isWhitespace))) {
-            throw usage("--mfa-serial must be the device's serial number or ARN, without spaces.");
-        }
-        if (mfaCodeCommand != null && mfaSerial == null) {
-            throw usage("--mfa-code-command needs --mfa-serial SERIAL.");
-        }
-        if (mfaCodeCommand != null && mfaCodeCommand.isBlank()) {
-            throw usage("--mfa-code-command needs a command.");
-        }
+        mfa.validate();
     }
 
     private DeleteOptions options() {
@@ -243,28 +224,6 @@ final class DeleteCommand implements Callable<Integer> {
                 .withBypassGovernanceRetention(bypassGovernanceRetention)
                 .withExpectedBucketOwner(expectedBucketOwner)
                 .withRequestPayer(requestPayer);
-    }
-
-    private MfaCodeSupplier mfaCodes(DeleteJob job, CancellationToken cancel) {
-        boolean needsCodes = job.mfaDelete() && job.items().stream().anyMatch(VersionRef::hasVersion);
-        if (!needsCodes) {
-            return MfaCodeSupplier.NONE;
-        }
-        if (mfaSerial == null) {
-            throw new Cli.CliFailure("Bucket " + bucket + " has MFA Delete enabled: deleting versions needs"
-                    + " --mfa-serial SERIAL (the MFA device's serial number or ARN), and --mfa-code-command CMD or"
-                    + " a terminal to type the codes. Nothing was deleted.");
-        }
-        if (mfaCodeCommand != null) {
-            return MfaCodes.fromCommand(mfaSerial.trim(), mfaCodeCommand, context.mfaCodeWait(), context.err(),
-                    cancel);
-        }
-        MfaConsole console = context.console().get();
-        if (console == null) {
-            throw new Cli.CliFailure("This job needs an MFA code for each request that deletes versions, and there"
-                    + " is no terminal to type them: give --mfa-code-command CMD. Nothing was deleted.");
-        }
-        return MfaCodes.fromConsole(mfaSerial.trim(), console, context.err(), cancel);
     }
 
     private OutputStream openResults() {
