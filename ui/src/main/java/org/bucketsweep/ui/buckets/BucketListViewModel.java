@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,6 +36,7 @@ public final class BucketListViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Not connected.");
     private BucketBrowser browser;
+    private Consumer<BucketSummary> onEmptyAndDelete = bucket -> { };
 
     public BucketListViewModel(TaskRunner tasks, DialogService dialogs) {
         this.tasks = tasks;
@@ -143,6 +145,18 @@ public final class BucketListViewModel {
             lock = ObjectLockStatus.UNKNOWN;
         }
         return bucket.withStatus(versioning, lock);
+    }
+
+    /** What "Empty and delete bucket…" does; the main window sets it. */
+    public void setOnEmptyAndDelete(Consumer<BucketSummary> action) {
+        onEmptyAndDelete = action;
+    }
+
+    /** Offers to empty and delete the selected bucket (after a preview and the typed name). */
+    public void emptyAndDeleteSelected() {
+        if (selected.get() != null) {
+            onEmptyAndDelete.accept(selected.get());
+        }
     }
 
     public ObservableList<BucketSummary> buckets() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketSummary;
@@ -12,6 +13,7 @@ import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteJob;
 import org.bucketsweep.model.delete.DeleteListener;
+import org.bucketsweep.model.delete.DeleteOptions;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.DeleteSummary;
 import org.bucketsweep.model.delete.ItemResult;
@@ -70,9 +72,19 @@ public final class DeleteWorkflow {
         if (decision.isEmpty() || decision.get().plan().isEmpty()) {
             return false;
         }
-        DeletePlan plan = decision.get().plan();
+        run(deleter, endpoint, bucket, decision.get().plan(), decision.get().options(), summary -> onFinished.run());
+        return true;
+    }
+
+    /**
+     * Runs a plan the person confirmed: journaled, results streamed to the results table and the jobs panel, MFA
+     * codes asked for where the bucket needs them. {@code onFinished} gets the summary on the UI thread, or
+     * {@code null} when the job stopped as a whole (the failure was shown).
+     */
+    public void run(BatchDeleter deleter, String endpoint, BucketSummary bucket, DeletePlan plan,
+                    DeleteOptions options, Consumer<DeleteSummary> onFinished) {
         boolean mfa = bucket.versioningOrUnknown().mfaDelete() == MfaDeleteStatus.ENABLED;
-        DeleteJob job = new DeleteJob(bucket.name(), plan.items(), mfa, decision.get().options());
+        DeleteJob job = new DeleteJob(bucket.name(), plan.items(), mfa, options);
         String intent = capitalize(plan.intent().describe());
         JobHeader header = JobHeader.start(job, endpoint, intent, JobHeader.plannedCounts(plan.preview()));
         CancellationToken cancel = new CancellationToken();
@@ -90,7 +102,7 @@ public final class DeleteWorkflow {
                     batcher.flush();
                     results.finish(describe(bucket.name(), summary));
                     jobs.finished(row, summary);
-                    onFinished.run();
+                    onFinished.accept(summary);
                 },
                 error -> {
                     batcher.flush();
@@ -98,9 +110,8 @@ public final class DeleteWorkflow {
                     results.finish("The delete stopped: " + failure.summary());
                     jobs.stopped(row, failure);
                     dialogs.showFailure("The delete stopped", failure, error);
-                    onFinished.run();
+                    onFinished.accept(null);
                 });
-        return true;
     }
 
     /**

@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.S3Failure;
+import org.bucketsweep.model.bucket.BucketRemover;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.connection.ConnectionSettings;
@@ -37,6 +38,7 @@ import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.buckets.BucketListViewModel;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.connect.Connections;
+import org.bucketsweep.ui.delete.BucketRemovalWorkflow;
 import org.bucketsweep.ui.delete.DeleteWorkflow;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.jobs.JobsViewModel;
@@ -65,6 +67,7 @@ public final class MainViewModel implements AutoCloseable {
     private final JobsViewModel jobs;
     private final UploadsViewModel uploads;
     private final DeleteWorkflow deleteWorkflow;
+    private final BucketRemovalWorkflow bucketRemoval;
     private final ReadOnlyObjectWrapper<ConnectionSettings> connection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("BucketSweep");
@@ -101,6 +104,8 @@ public final class MainViewModel implements AutoCloseable {
         this.jobs = new JobsViewModel(tasks, journalDir);
         this.uploads = new UploadsViewModel(tasks, dialogs);
         this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results, jobs, journalDir);
+        this.bucketRemoval = new BucketRemovalWorkflow(tasks, dialogs, deleteWorkflow);
+        buckets.setOnEmptyAndDelete(this::emptyAndDeleteBucket);
         results.setOnRetry(this::retryFailed);
         results.setOnShowInBrowser(this::showInBrowser);
         jobs.setOnOpen(row -> {
@@ -171,6 +176,27 @@ public final class MainViewModel implements AutoCloseable {
         // With a name prefix, "everything under this folder" means what the browser lists: the keys starting with it.
         deleteWorkflow.start(deleter, planner, endpoint(), openBucket(),
                 browser.prefixProperty().get() + browser.namePrefixProperty().get(), browser.selectedObjects(), browser::refresh);
+    }
+
+    /**
+     * Empties a bucket (after listing it and the typed name) and deletes it, then lists the buckets again. Not while
+     * another delete runs.
+     */
+    public void emptyAndDeleteBucket(BucketSummary bucket) {
+        if (open == null || bucket == null || results.runningProperty().get()) {
+            return;
+        }
+        BucketRemovalWorkflow.Services services = new BucketRemovalWorkflow.Services(deleter, planner,
+                new MultipartUploads(open), new BucketRemover(open), endpoint());
+        bucketRemoval.start(services, bucket, deleted -> {
+            if (deleted) {
+                BucketSummary shown = browser.bucketProperty().get();
+                if (shown != null && shown.name().equals(bucket.name())) {
+                    browser.open(null);
+                }
+            }
+            buckets.refresh();
+        });
     }
 
     /**

@@ -36,6 +36,8 @@ public final class FakeDialogs implements DialogService {
     public final List<ConnectViewModel> connectForms = new ArrayList<>();
     /** Every confirmation asked; answered with {@link #confirm}. */
     public final List<Confirmation> confirmations = new ArrayList<>();
+    /** What happens while a confirmation is on screen (someone else writes to the bucket, say). */
+    public Consumer<Confirmation> whileConfirming = confirmation -> { };
 
     @Override
     public Optional<DeleteDecision> askDelete(DeleteDialogViewModel model) {
@@ -72,6 +74,7 @@ public final class FakeDialogs implements DialogService {
     @Override
     public boolean confirm(Confirmation confirmation) {
         confirmations.add(confirmation);
+        whileConfirming.accept(confirmation);
         return confirm;
     }
 
