@@ -1,22 +1,16 @@
 package org.bucketsweep.model.ceph;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.MfaDeleteStatus;
 import org.bucketsweep.model.browse.ObjectLockStatus;
-import org.bucketsweep.model.connection.ConnectionSettings;
-import org.bucketsweep.model.connection.CredentialsSource;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteJob;
@@ -34,8 +28,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
-import software.amazon.awssdk.services.s3.model.MFADelete;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 
 /**
@@ -45,6 +37,7 @@ import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 @Tag("ceph")
 class CephEnforcementTest {
 
+    private static CephServer ceph;
     private static S3Connection connection;
     private static S3Client s3;
     private static TestBuckets buckets;
@@ -52,21 +45,17 @@ class CephEnforcementTest {
 
     @BeforeAll
     static void connect() {
-        String endpoint = System.getenv("BUCKETSWEEP_CEPH_ENDPOINT");
-        assumeThat(endpoint).as("BUCKETSWEEP_CEPH_ENDPOINT (scripts/ceph-rgw.sh start)").isNotBlank();
-        connection = S3Connection.open(new ConnectionSettings("ceph", URI.create(endpoint), "us-east-1", true,
-                new CredentialsSource.StaticKeys(System.getenv("BUCKETSWEEP_CEPH_ACCESS_KEY"),
-                        System.getenv("BUCKETSWEEP_CEPH_SECRET_KEY"))));
-        s3 = connection.client();
-        buckets = new TestBuckets(s3);
-        mfa = new CephMfa(System.getenv("BUCKETSWEEP_CEPH_MFA_SEED_HEX"),
-                Arrays.asList(System.getenv("BUCKETSWEEP_CEPH_MFA_SERIALS").split(",")));
+        ceph = CephServer.connect();
+        connection = ceph.connection;
+        s3 = ceph.s3;
+        buckets = ceph.buckets;
+        mfa = ceph.mfa;
     }
 
     @AfterAll
     static void close() {
-        if (connection != null) {
-            connection.close();
+        if (ceph != null) {
+            ceph.close();
         }
     }
 
@@ -118,8 +107,7 @@ class CephEnforcementTest {
 
     @Test
     void governanceRetentionHoldsUnlessBypassed() {
-        String bucket = "lock-" + UUID.randomUUID().toString().substring(0, 8);
-        s3.createBucket(b -> b.bucket(bucket).objectLockEnabledForBucket(true));
+        String bucket = ceph.lockBucket();
         String version = s3.putObject(b -> b.bucket(bucket).key("held.txt")
                         .objectLockMode(ObjectLockMode.GOVERNANCE)
                         .objectLockRetainUntilDate(Instant.now().plus(1, ChronoUnit.HOURS)),
@@ -171,17 +159,10 @@ class CephEnforcementTest {
     }
 
     private static String versionedBucket() {
-        String bucket = "vers-" + UUID.randomUUID().toString().substring(0, 8);
-        buckets.versionedBucket(bucket);
-        return bucket;
+        return ceph.versionedBucket();
     }
 
     private static String mfaBucket() {
-        String bucket = "mfa-" + UUID.randomUUID().toString().substring(0, 8);
-        s3.createBucket(b -> b.bucket(bucket));
-        s3.putBucketVersioning(b -> b.bucket(bucket).mfa(mfa.next()).versioningConfiguration(v -> v
-                .status(BucketVersioningStatus.ENABLED).mfaDelete(MFADelete.ENABLED)));
-        return bucket;
+        return ceph.mfaBucket();
     }
-
 }
