@@ -26,9 +26,9 @@ sleep 2
 win=$(xdotool search --name BucketSweep | head -1)
 xdotool windowactivate "$win"; xdotool windowsize "$win" 1400 860; xdotool windowmove "$win" 0 0; sleep 2
 
-click 100 105                                             # the bucket demo-versioned
-click 360 122 0.5                                         # Name starts with…
-xdotool type --delay 40 reports; xdotool key Return; sleep 2
+click 100 105 3                                           # the bucket demo-versioned, listed
+click 360 122 1                                           # Name starts with…
+xdotool type --delay 60 reports; sleep 0.5; xdotool key Return; sleep 3
 xdotool mousemove 300 195 click --repeat 2 --delay 80 1   # open the folder reports/, now the only row
 sleep 2
 click 1171 85 2                                           # Show versions
@@ -54,4 +54,8 @@ xdotool key alt+Left; sleep 2                             # back to the top of d
 click 465 564 3                                           # the Incomplete uploads tab
 click 300 668 0.5                                         # backups/db-next.dump
 shot screenshot-uploads.png
+xdotool mousemove 80 160 click 3; sleep 1                 # right-click demo-scratch
+click 150 175 4                                           # Empty and delete bucket…
+shot screenshot-empty-bucket.png
+xdotool key Escape; sleep 1
 echo "Screenshots written to $top/docs"

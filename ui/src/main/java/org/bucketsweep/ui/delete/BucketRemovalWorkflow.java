@@ -113,6 +113,9 @@ public final class BucketRemovalWorkflow {
 
     private static Confirmation confirmation(BucketSummary bucket, Found found) {
         List<String> lines = new ArrayList<>(found.plan().preview().sentences());
+        if (found.plan().preview().bytesDeleted() > 0) {
+            lines.add(Sizes.human(found.plan().preview().bytesDeleted()) + " of data will be gone.");
+        }
         long uploadBytes = found.uploads().stream().mapToLong(MultipartUpload::bytes).sum();
         if (!found.uploads().isEmpty()) {
             lines.add(String.format(Locale.ROOT, "%,d incomplete %s holding %s will be aborted.",

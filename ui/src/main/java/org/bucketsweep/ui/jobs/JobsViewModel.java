@@ -183,6 +183,11 @@ public final class JobsViewModel {
     }
 
     /** The last job that ended, for a notification; {@code null} until one has. */
+    /** A notice about work that is not a delete job (a bucket deleted after it was emptied). */
+    public void announce(JobNotice news) {
+        notice.set(news);
+    }
+
     public ReadOnlyObjectProperty<JobNotice> noticeProperty() {
         return notice.getReadOnlyProperty();
     }

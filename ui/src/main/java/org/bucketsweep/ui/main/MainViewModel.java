@@ -41,6 +41,7 @@ import org.bucketsweep.ui.connect.Connections;
 import org.bucketsweep.ui.delete.BucketRemovalWorkflow;
 import org.bucketsweep.ui.delete.DeleteWorkflow;
 import org.bucketsweep.ui.dialog.DialogService;
+import org.bucketsweep.ui.jobs.JobNotice;
 import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
 import org.bucketsweep.ui.uploads.UploadsViewModel;
@@ -190,6 +191,8 @@ public final class MainViewModel implements AutoCloseable {
                 new MultipartUploads(open), new BucketRemover(open), endpoint());
         bucketRemoval.start(services, bucket, deleted -> {
             if (deleted) {
+                jobs.announce(new JobNotice("Deleted bucket " + bucket.name(), "Every version, delete marker and"
+                        + " incomplete upload was deleted first.", false));
                 BucketSummary shown = browser.bucketProperty().get();
                 if (shown != null && shown.name().equals(bucket.name())) {
                     browser.open(null);

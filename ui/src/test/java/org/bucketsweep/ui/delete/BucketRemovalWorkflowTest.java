@@ -81,6 +81,7 @@ class BucketRemovalWorkflowTest {
         assertThat(dialogs.confirmations).singleElement().satisfies(c -> {
             assertThat(c.typedWord()).isEqualTo("scratch");
             assertThat(c.details()).contains("2 versions will be permanently deleted")
+                    .contains("6 B of data will be gone.")
                     .contains("1 incomplete upload holding 2.0 KiB will be aborted")
                     .contains("Then the bucket itself is deleted");
         });
