@@ -32,6 +32,7 @@ import org.bucketsweep.model.journal.JournalEntry;
 import org.bucketsweep.model.journal.JournalReader;
 import org.bucketsweep.model.plan.DeleteIntent;
 import org.bucketsweep.model.plan.DeletePlanner;
+import org.bucketsweep.model.usage.UsageScan;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.buckets.BucketListViewModel;
 import org.bucketsweep.ui.concurrent.TaskRunner;
@@ -40,6 +41,7 @@ import org.bucketsweep.ui.delete.DeleteWorkflow;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
+import org.bucketsweep.ui.usage.UsageViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ResultsViewModel results;
     private final JobsViewModel jobs;
     private final DeleteWorkflow deleteWorkflow;
+    private final UsageViewModel usage;
     private final ReadOnlyObjectWrapper<ConnectionSettings> connection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("BucketSweep");
@@ -97,6 +100,8 @@ public final class MainViewModel implements AutoCloseable {
         this.browser = new ObjectBrowserViewModel(tasks, dialogs);
         this.jobs = new JobsViewModel(tasks, journalDir);
         this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results, jobs, journalDir);
+        this.usage = new UsageViewModel(tasks, dialogs);
+        usage.setOnBrowse(folder -> showFolder(usage.reportProperty().get().bucket(), folder));
         results.setOnRetry(this::retryFailed);
         results.setOnShowInBrowser(this::showInBrowser);
         jobs.setOnOpen(row -> {
@@ -128,6 +133,7 @@ public final class MainViewModel implements AutoCloseable {
             title.set("BucketSweep — " + settings.name() + " (" + endpoint() + ")");
             browser.connect(bucketBrowser);
             buckets.connect(bucketBrowser);
+            usage.connect(new UsageScan(opened));
             onConnected.accept(settings);
         }, error -> {
             connecting.set(false);
@@ -187,6 +193,24 @@ public final class MainViewModel implements AutoCloseable {
                 deleteWorkflow.start(currentDeleter, currentPlanner, endpoint, bucket,
                         browser.prefixProperty().get(), rows, browser::refresh),
                 error -> dialogs.showFailure("Could not plan the retry", S3Failure.of(error), error));
+    }
+
+    /** "Where's the space?": scans the bucket open in the browser, under the folder it shows. */
+    public void whereIsTheSpace() {
+        BucketSummary open = browser.bucketProperty().get();
+        if (open != null) {
+            usage.scan(open.name(), browser.prefixProperty().get(), UsageScan.DEFAULT_DEPTH);
+        }
+    }
+
+    /** Opens {@code folder} of {@code bucket} in the browser, choosing that bucket first when another is open. */
+    private void showFolder(String bucket, String folder) {
+        BucketSummary open = browser.bucketProperty().get();
+        if (open == null || !open.name().equals(bucket)) {
+            buckets.buckets().stream().filter(b -> b.name().equals(bucket)).findFirst()
+                    .ifPresent(b -> buckets.selectedProperty().set(b));
+        }
+        browser.navigateTo(folder);
     }
 
     /**
@@ -326,6 +350,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public JobsViewModel jobs() {
         return jobs;
+    }
+
+    public UsageViewModel usage() {
+        return usage;
     }
 
     public ReadOnlyObjectProperty<ConnectionSettings> connectionProperty() {
