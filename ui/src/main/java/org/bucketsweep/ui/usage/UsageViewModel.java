@@ -171,9 +171,9 @@ public final class UsageViewModel {
         FolderUsage t = r.total();
         String text = (r.complete() ? "" : "Cancelled: partial figures. ") + String.format(Locale.ROOT,
                 "%,d versions in %,d folders: %s current, %s noncurrent, %s in %,d incomplete uploads; %,d delete"
-                        + " markers (%,d expired).", r.versions(), r.folders().size(), Sizes.human(t.currentBytes()),
+                        + " marker%s (%,d expired).", r.versions(), r.folders().size(), Sizes.human(t.currentBytes()),
                 Sizes.human(t.noncurrentBytes()), Sizes.human(t.uploadBytes()), t.uploads(), t.deleteMarkers(),
-                t.expiredMarkers());
+                t.deleteMarkers() == 1 ? "" : "s", t.expiredMarkers());
         return r.notes().isEmpty() ? text : text + " " + String.join(" ", r.notes());
     }
 
