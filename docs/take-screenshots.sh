@@ -47,4 +47,8 @@ click 800 480 1                                           # an empty spot (Xvfb 
 shot screenshot-main.png
 click 353 564 1                                           # the Jobs tab
 shot screenshot-jobs.png
+click 400 250 0.5                                         # a row of the browser, to give it the keys
+xdotool key BackSpace; sleep 2                            # up to the top of the bucket
+xdotool key ctrl+u; sleep 5                               # Where's the space?: the Space tab fills
+shot screenshot-space.png
 echo "Screenshots written to $top/docs"
