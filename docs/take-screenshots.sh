@@ -27,6 +27,8 @@ win=$(xdotool search --name BucketSweep | head -1)
 xdotool windowactivate "$win"; xdotool windowsize "$win" 1400 860; xdotool windowmove "$win" 0 0; sleep 2
 
 click 100 105                                             # the bucket demo-versioned
+xdotool key ctrl+u; sleep 5                               # Where's the space?: the Space tab fills
+shot screenshot-space.png
 xdotool mousemove 300 306 click --repeat 2 --delay 80 1   # open the folder reports/
 sleep 2
 click 1171 85 2                                           # Show versions
@@ -47,8 +49,4 @@ click 800 480 1                                           # an empty spot (Xvfb 
 shot screenshot-main.png
 click 353 564 1                                           # the Jobs tab
 shot screenshot-jobs.png
-click 400 250 0.5                                         # a row of the browser, to give it the keys
-xdotool key BackSpace; sleep 2                            # up to the top of the bucket
-xdotool key ctrl+u; sleep 5                               # Where's the space?: the Space tab fills
-shot screenshot-space.png
 echo "Screenshots written to $top/docs"
