@@ -27,6 +27,8 @@ win=$(xdotool search --name BucketSweep | head -1)
 xdotool windowactivate "$win"; xdotool windowsize "$win" 1400 860; xdotool windowmove "$win" 0 0; sleep 2
 
 click 100 105 3                                           # the bucket demo-versioned, listed
+xdotool key ctrl+u; sleep 5                               # Where's the space?: the Space tab fills
+shot screenshot-space.png
 click 360 122 1                                           # Name starts with…
 xdotool type --delay 60 reports; sleep 0.5; xdotool key Return; sleep 3
 xdotool mousemove 300 195 click --repeat 2 --delay 80 1   # open the folder reports/, now the only row

@@ -45,7 +45,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -214,12 +214,12 @@ public final class DeleteThroughput {
     /** How long the last seeding's PUTs took (without the listing that follows them). */
     private long lastPutNanos;
 
-    @SuppressWarnings("deprecation") // ApacheHttpClient, as in S3Connection: the ceiling uses the same HTTP client
+    // Apache5HttpClient, as in S3Connection: the ceiling uses the same HTTP client
     private DeleteThroughput(Config config, URI endpoint) throws IOException {
         this.config = config;
         this.endpoint = endpoint;
         this.work = Files.createTempDirectory("bucketsweep-bench-");
-        seedHttp = ApacheHttpClient.builder().build();
+        seedHttp = Apache5HttpClient.builder().build();
         seedClient = S3Client.builder()
                 .httpClient(seedHttp)
                 .endpointOverride(endpoint)
@@ -231,7 +231,7 @@ public final class DeleteThroughput {
                 .build();
         // The ceiling's client is built like S3Connection's: same HTTP client settings, MD5 plugin, checksums only
         // when required, same timeouts.
-        sdkHttp = ApacheHttpClient.builder()
+        sdkHttp = Apache5HttpClient.builder()
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))

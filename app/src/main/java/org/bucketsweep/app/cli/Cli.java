@@ -17,8 +17,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The command line, for scripts and for reproducing a job: {@code bucketsweep list-versions} and
- * {@code bucketsweep delete}. Exit codes: 0 all done, 2 some items failed or were not attempted, 1 a usage or
+ * The command line, for scripts and for reproducing a job: {@code bucketsweep list-versions},
+ * {@code bucketsweep usage} and {@code bucketsweep delete}. Exit codes: 0 all done, 2 some items failed or were not attempted, 1 a usage or
  * connection error (with a message on stderr, never a stack trace).
  */
 @Command(name = "bucketsweep", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
@@ -27,6 +27,7 @@ import software.amazon.awssdk.core.exception.SdkException;
                 "Without a command, bucketsweep opens its window."},
         footerHeading = "%nExamples:%n",
         footer = {"  bucketsweep list-versions --profile prod --bucket logs > v.jsonl",
+                "  bucketsweep usage --profile prod --bucket logs --depth 2",
                 "  bucketsweep delete --profile prod --bucket logs --items v.jsonl --results r.jsonl",
                 "  bucketsweep abort-uploads --profile prod --bucket logs --older-than-days 7",
                 "  bucketsweep help delete"})
@@ -36,8 +37,8 @@ public final class Cli implements Runnable {
     public static final int ERROR = 1;
     public static final int INCOMPLETE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("list-versions", "delete", "list-uploads", "abort-uploads",
-            "delete-bucket", "help", "--version");
+    private static final Set<String> COMMANDS = Set.of("list-versions", "usage", "delete", "list-uploads",
+            "abort-uploads", "delete-bucket", "help", "--version");
 
     @Spec
     CommandSpec spec;
@@ -79,6 +80,7 @@ public final class Cli implements Runnable {
     static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new Cli());
         cli.addSubcommand("list-versions", new ListVersionsCommand(context));
+        cli.addSubcommand("usage", new UsageCommand(context));
         cli.addSubcommand("delete", new DeleteCommand(context));
         cli.addSubcommand("list-uploads", new ListUploadsCommand(context));
         cli.addSubcommand("abort-uploads", new AbortUploadsCommand(context));
@@ -91,7 +93,8 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new ParameterException(spec.commandLine(), "Give a command: list-versions, delete, list-uploads, abort-uploads or delete-bucket.");
+        throw new ParameterException(spec.commandLine(), "Give a command: list-versions, usage, delete, list-uploads,"
+                + " abort-uploads or delete-bucket.");
     }
 
     private static int usageError(ParameterException e, String[] args) {

@@ -14,6 +14,7 @@ import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.VersionRef;
 import org.bucketsweep.model.uploads.AbortResult;
 import org.bucketsweep.model.uploads.MultipartUpload;
+import org.bucketsweep.model.usage.FolderUsage;
 
 /** Writes one JSON object per line, as UTF-8, to a stream it flushes on request but does not close. */
 final class JsonLines implements Closeable {
@@ -45,6 +46,26 @@ final class JsonLines implements Closeable {
             json.writeNumberField("size", v.size());
             Instant modified = v.lastModified();
             json.writeStringField("lastModified", modified == null ? null : modified.toString());
+            json.writeEndObject();
+        });
+    }
+
+    /** A row of {@code usage}: every field, oldestNoncurrent {@code null} when there is no noncurrent version. */
+    void usage(FolderUsage f, boolean total) {
+        write(() -> {
+            json.writeStartObject();
+            json.writeStringField("folder", f.folder());
+            json.writeNumberField("currentObjects", f.currentObjects());
+            json.writeNumberField("currentBytes", f.currentBytes());
+            json.writeNumberField("noncurrentVersions", f.noncurrentVersions());
+            json.writeNumberField("noncurrentBytes", f.noncurrentBytes());
+            json.writeNumberField("deleteMarkers", f.deleteMarkers());
+            json.writeNumberField("expiredMarkers", f.expiredMarkers());
+            json.writeNumberField("uploads", f.uploads());
+            json.writeNumberField("uploadBytes", f.uploadBytes());
+            Instant oldest = f.oldestNoncurrent();
+            json.writeStringField("oldestNoncurrent", oldest == null ? null : oldest.toString());
+            json.writeBooleanField("total", total);
             json.writeEndObject();
         });
     }

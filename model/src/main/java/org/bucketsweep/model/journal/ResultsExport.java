@@ -85,7 +85,7 @@ public final class ResultsExport {
     }
 
     /** One CSV cell: defused against formulas, then quoted if it has a comma, quote, CR or LF (RFC 4180). */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
@@ -101,7 +101,13 @@ public final class ResultsExport {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
-    private static void writeAtomically(Path file, Content content) {
+    /**
+     * Writes {@code file} under a temporary name next to it, then moves it into place: an existing file is never
+     * left half overwritten. Also used by the other exports (usage).
+     *
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    public static void writeAtomically(Path file, Content content) {
         Path target = file.toAbsolutePath();
         Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
@@ -123,8 +129,9 @@ public final class ResultsExport {
         }
     }
 
+    /** What goes into an exported file. */
     @FunctionalInterface
-    private interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 }

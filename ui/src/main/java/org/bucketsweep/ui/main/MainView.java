@@ -32,6 +32,7 @@ import org.bucketsweep.ui.buckets.BucketListView;
 import org.bucketsweep.ui.jobs.JobNotice;
 import org.bucketsweep.ui.jobs.JobsView;
 import org.bucketsweep.ui.results.ResultsView;
+import org.bucketsweep.ui.usage.UsageView;
 import org.bucketsweep.ui.table.ColumnWidths;
 import org.bucketsweep.ui.uploads.UploadsView;
 import org.controlsfx.control.Notifications;
@@ -62,6 +63,12 @@ public final class MainView extends BorderPane {
         delete.setTooltip(new Tooltip("Delete the selected objects, versions or delete markers (Delete)"));
         delete.setOnAction(e -> model.deleteSelected());
         delete.disableProperty().bind(model.canDelete().not());
+        Button space = new Button("_Where's the space?", new FontIcon(Material2MZ.PIE_CHART));
+        space.setId("whereIsTheSpace");
+        space.setTooltip(new Tooltip("Which folders of this bucket or folder hold the bytes: current, noncurrent,"
+                + " delete markers, incomplete uploads (Ctrl+U)"));
+        space.setOnAction(e -> model.whereIsTheSpace());
+        space.disableProperty().bind(model.browser().bucketProperty().isNull());
         connect.disableProperty().bind(model.connectingProperty());
         demo.disableProperty().bind(model.connectingProperty());
         ProgressIndicator connecting = new ProgressIndicator();
@@ -75,7 +82,7 @@ public final class MainView extends BorderPane {
         Region toolbarSpacer = new Region();
         HBox.setHgrow(toolbarSpacer, Priority.ALWAYS);
         ToolBar toolbar = new ToolBar(connect, demo, connecting, new Separator(Orientation.VERTICAL), refresh,
-                delete, toolbarSpacer, dark);
+                delete, space, toolbarSpacer, dark);
 
         ResultsView resultsView = new ResultsView(model.results());
         JobsView jobsView = new JobsView(model.jobs());
@@ -94,11 +101,16 @@ public final class MainView extends BorderPane {
         uploadsTab.setTooltip(new Tooltip("Multipart uploads under this folder that were never completed: their"
                 + " parts are billed and no listing of objects shows them"));
         model.uploads().shownProperty().bind(uploadsTab.selectedProperty());
-        TabPane bottom = new TabPane(resultsTab, jobsTab, uploadsTab);
+        UsageView usageView = new UsageView(model.usage());
+        rememberColumns(usageView, "usageTable", model);
+        Tab spaceTab = new Tab("Space", usageView);
+        spaceTab.setId("spaceTab");
+        TabPane bottom = new TabPane(resultsTab, jobsTab, spaceTab, uploadsTab);
         bottom.setId("bottomTabs");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // A job that starts, or past results opened from the jobs panel, bring the results to the front.
         model.results().shownProperty().addListener((obs, was, now) -> bottom.getSelectionModel().select(resultsTab));
+        model.usage().shownProperty().addListener((obs, was, now) -> bottom.getSelectionModel().select(spaceTab));
         VBox resultsPane = new VBox(unfinishedBanner(model), bottom);
         VBox.setVgrow(bottom, Priority.ALWAYS);
         SplitPane work = new SplitPane(browserView, resultsPane);
@@ -143,6 +155,8 @@ public final class MainView extends BorderPane {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                         model::chooseConnection);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model.results()::cancel);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN),
+                        model::whereIsTheSpace);
             }
         });
     }
@@ -223,6 +237,12 @@ public final class MainView extends BorderPane {
         Button connect = new Button("Connect…", new FontIcon(Material2AL.LINK));
         connect.setId("welcomeConnect");
         connect.setOnAction(e -> model.chooseConnection());
+        Button space = new Button("_Where's the space?", new FontIcon(Material2MZ.PIE_CHART));
+        space.setId("whereIsTheSpace");
+        space.setTooltip(new Tooltip("Which folders of this bucket or folder hold the bytes: current, noncurrent,"
+                + " delete markers, incomplete uploads (Ctrl+U)"));
+        space.setOnAction(e -> model.whereIsTheSpace());
+        space.disableProperty().bind(model.browser().bucketProperty().isNull());
         connect.disableProperty().bind(model.connectingProperty());
         HBox buttons = new HBox(10, demo, connect);
         buttons.setAlignment(Pos.CENTER);

@@ -34,6 +34,7 @@ import org.bucketsweep.model.journal.JournalReader;
 import org.bucketsweep.model.plan.DeleteIntent;
 import org.bucketsweep.model.plan.DeletePlanner;
 import org.bucketsweep.model.uploads.MultipartUploads;
+import org.bucketsweep.model.usage.UsageScan;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.buckets.BucketListViewModel;
 import org.bucketsweep.ui.concurrent.TaskRunner;
@@ -45,6 +46,7 @@ import org.bucketsweep.ui.jobs.JobNotice;
 import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
 import org.bucketsweep.ui.uploads.UploadsViewModel;
+import org.bucketsweep.ui.usage.UsageViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +71,7 @@ public final class MainViewModel implements AutoCloseable {
     private final UploadsViewModel uploads;
     private final DeleteWorkflow deleteWorkflow;
     private final BucketRemovalWorkflow bucketRemoval;
+    private final UsageViewModel usage;
     private final ReadOnlyObjectWrapper<ConnectionSettings> connection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("BucketSweep");
@@ -107,6 +110,8 @@ public final class MainViewModel implements AutoCloseable {
         this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results, jobs, journalDir);
         this.bucketRemoval = new BucketRemovalWorkflow(tasks, dialogs, deleteWorkflow);
         buckets.setOnEmptyAndDelete(this::emptyAndDeleteBucket);
+        this.usage = new UsageViewModel(tasks, dialogs);
+        usage.setOnBrowse(folder -> showFolder(usage.reportProperty().get().bucket(), folder));
         results.setOnRetry(this::retryFailed);
         results.setOnShowInBrowser(this::showInBrowser);
         jobs.setOnOpen(row -> {
@@ -143,6 +148,7 @@ public final class MainViewModel implements AutoCloseable {
             buckets.connect(bucketBrowser);
             uploads.connect(new MultipartUploads(opened));
             followBrowser();
+            usage.connect(new UsageScan(opened));
             onConnected.accept(settings);
         }, error -> {
             connecting.set(false);
@@ -230,6 +236,24 @@ public final class MainViewModel implements AutoCloseable {
                 deleteWorkflow.start(currentDeleter, currentPlanner, endpoint, bucket,
                         browser.prefixProperty().get(), rows, browser::refresh),
                 error -> dialogs.showFailure("Could not plan the retry", S3Failure.of(error), error));
+    }
+
+    /** "Where's the space?": scans the bucket open in the browser, under the folder it shows. */
+    public void whereIsTheSpace() {
+        BucketSummary open = browser.bucketProperty().get();
+        if (open != null) {
+            usage.scan(open.name(), browser.prefixProperty().get(), UsageScan.DEFAULT_DEPTH);
+        }
+    }
+
+    /** Opens {@code folder} of {@code bucket} in the browser, choosing that bucket first when another is open. */
+    private void showFolder(String bucket, String folder) {
+        BucketSummary open = browser.bucketProperty().get();
+        if (open == null || !open.name().equals(bucket)) {
+            buckets.buckets().stream().filter(b -> b.name().equals(bucket)).findFirst()
+                    .ifPresent(b -> buckets.selectedProperty().set(b));
+        }
+        browser.navigateTo(folder);
     }
 
     /**
@@ -377,6 +401,10 @@ public final class MainViewModel implements AutoCloseable {
     /** The incomplete multipart uploads under the browser's folder. */
     public UploadsViewModel uploads() {
         return uploads;
+    }
+
+    public UsageViewModel usage() {
+        return usage;
     }
 
     public ReadOnlyObjectProperty<ConnectionSettings> connectionProperty() {
