@@ -98,4 +98,22 @@ public sealed interface DeleteIntent {
             return "undelete " + scope;
         }
     }
+
+    /**
+     * Put the keys in scope back as they were at {@code asOf}: every version and delete marker written after it is
+     * deleted, so the version that was current then is current again, and a key created since is gone. What existed
+     * at {@code asOf} and was deleted for good since cannot come back.
+     */
+    record RollBack(Scope scope, Instant asOf) implements DeleteIntent {
+        public RollBack {
+            if (asOf == null) {
+                throw new IllegalArgumentException("Give the date to roll back to");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "roll back " + scope + " to as it was at " + asOf;
+        }
+    }
 }

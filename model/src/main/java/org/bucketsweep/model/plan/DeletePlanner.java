@@ -16,6 +16,7 @@ import org.bucketsweep.model.plan.DeleteIntent.AddDeleteMarkers;
 import org.bucketsweep.model.plan.DeleteIntent.AllVersions;
 import org.bucketsweep.model.plan.DeleteIntent.DeleteVersions;
 import org.bucketsweep.model.plan.DeleteIntent.Noncurrent;
+import org.bucketsweep.model.plan.DeleteIntent.RollBack;
 import org.bucketsweep.model.plan.DeleteIntent.Undelete;
 
 /** Turns an intent into an exact {@link DeletePlan} by listing the bucket. Blocks: call it off the UI thread. */
@@ -60,6 +61,12 @@ public final class DeletePlanner {
             rows = everyVersion(bucket, all.scope(), cancel);
         } else if (intent instanceof Noncurrent noncurrent) {
             rows = noncurrent(bucket, noncurrent, cancel);
+        } else if (intent instanceof RollBack rollBack) {
+            rows = newerThan(bucket, rollBack, cancel, warnings);
+            if (!versioning.keepsVersions() && !rows.isEmpty()) {
+                warnings.add("The bucket is not versioned (or its versioning is unknown): the newer objects are"
+                        + " deleted, and nothing older is there to come back.");
+            }
         } else {
             rows = latestMarkers(bucket, ((Undelete) intent).scope(), cancel);
         }
@@ -168,6 +175,38 @@ public final class DeletePlanner {
                 rows.add(v);
             }
         });
+        return rows;
+    }
+
+    /** The versions and markers written after the date; a row without a date is kept, and said so. */
+    private List<ObjectVersion> newerThan(String bucket, RollBack intent, CancellationToken cancel,
+                                          List<String> warnings) {
+        List<ObjectVersion> rows = new ArrayList<>();
+        int undated = 0;
+        Set<String> keysGone = new HashSet<>();
+        Set<String> keysKept = new HashSet<>();
+        List<ObjectVersion> listed = new ArrayList<>();
+        list(bucket, intent.scope(), cancel, listed::add);
+        for (ObjectVersion v : listed) {
+            if (v.lastModified() == null) {
+                undated++;
+                keysKept.add(v.key());
+            } else if (v.lastModified().isAfter(intent.asOf())) {
+                rows.add(v);
+                keysGone.add(v.key());
+            } else {
+                keysKept.add(v.key());
+            }
+        }
+        keysGone.removeAll(keysKept);
+        if (!keysGone.isEmpty()) {
+            warnings.add(keysGone.size() + (keysGone.size() == 1 ? " key was" : " keys were")
+                    + " created after that date and will be gone entirely.");
+        }
+        if (undated > 0) {
+            warnings.add(undated + (undated == 1 ? " version has" : " versions have")
+                    + " no date from the server and " + (undated == 1 ? "is" : "are") + " left alone.");
+        }
         return rows;
     }
 
