@@ -9,6 +9,7 @@ enum CliIntent {
     ALL_VERSIONS("all-versions"),
     NONCURRENT("noncurrent"),
     UNDELETE("undelete"),
+    ROLLBACK("rollback"),
     MARKERS("markers");
 
     final String cliName;

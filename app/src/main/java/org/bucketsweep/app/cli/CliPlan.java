@@ -31,7 +31,8 @@ record CliPlan(String description, List<VersionRef> items, DeletePreview preview
     static final int LOOKUP_LIMIT = 1000;
 
     static CliPlan ofIntent(BucketBrowser browser, String bucket, VersioningStatus versioning, CliIntent intent,
-                            String prefix, Instant olderThan, Integer keepNewest, CancellationToken cancel) {
+                            String prefix, Instant olderThan, Integer keepNewest, Instant asOf,
+                            CancellationToken cancel) {
         if (intent == CliIntent.MARKERS) {
             return ofMarkers(browser, bucket, versioning, prefix, cancel);
         }
@@ -40,6 +41,7 @@ record CliPlan(String description, List<VersionRef> items, DeletePreview preview
             case ALL_VERSIONS -> new DeleteIntent.AllVersions(scope);
             case NONCURRENT -> new DeleteIntent.Noncurrent(scope, olderThan, keepNewest);
             case UNDELETE -> new DeleteIntent.Undelete(scope);
+            case ROLLBACK -> new DeleteIntent.RollBack(scope, asOf);
             case MARKERS -> throw new IllegalStateException();
         };
         DeletePlan plan = new DeletePlanner(browser).plan(bucket, versioning, wanted, cancel);

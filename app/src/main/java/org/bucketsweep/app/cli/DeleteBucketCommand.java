@@ -82,7 +82,7 @@ final class DeleteBucketCommand implements Callable<Integer> {
             BucketBrowser browser = new BucketBrowser(s3);
             BucketVersioning versioning = browser.versioningOf(bucket);
             CliPlan plan = CliPlan.ofIntent(browser, bucket, versioning.versioning(), CliIntent.ALL_VERSIONS, "",
-                    null, null, cancel);
+                    null, null, null, cancel);
             List<MultipartUpload> uploads = new MultipartUploads(s3).listAll(bucket, "", cancel);
             if (cancel.isCancelled()) {
                 err.println("Cancelled while listing; nothing was deleted.");

@@ -51,6 +51,9 @@ import picocli.CommandLine.Spec;
                 "                before --older-than and/or are beyond the --keep-newest newest",
                 "                noncurrent versions of their key; current versions stay",
                 "  undelete      remove the delete markers that hide keys: the keys come back",
+                "  rollback      put the keys back as they were at --as-of DATE: every version",
+                "                and delete marker written after it is deleted (keys created",
+                "                since are gone)",
                 "  markers       add a delete marker to every current key (on a versioned bucket",
                 "                the data stays and can be restored)",
                 "",
@@ -99,6 +102,11 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--keep-newest", paramLabel = "N", order = 6,
             description = "noncurrent: keep the N newest noncurrent versions of each key.")
     Integer keepNewest;
+
+    @Option(names = "--as-of", paramLabel = "DATE", order = 7, converter = InstantConverter.class,
+            description = "rollback: put the keys back as they were at DATE (2025-01-31 is the start of that day,"
+                    + " UTC, or an instant): every version and delete marker written after it is deleted.")
+    Instant asOf;
 
     @Option(names = "--dry-run", order = 7,
             description = "Show the plan and print its items as JSON Lines to stdout; delete nothing.")
@@ -159,7 +167,7 @@ final class DeleteCommand implements Callable<Integer> {
             CliPlan plan = fileItems != null
                     ? CliPlan.ofItems(browser, bucket, versioning.versioning(), fileItems, items, cancel)
                     : CliPlan.ofIntent(browser, bucket, versioning.versioning(), intent, prefix, olderThan,
-                            keepNewest, cancel);
+                            keepNewest, asOf, cancel);
             if (cancel.isCancelled()) {
                 err.println("Cancelled while planning; nothing was deleted.");
                 exitCode = Cli.INCOMPLETE;
@@ -192,14 +200,18 @@ final class DeleteCommand implements Callable<Integer> {
         if ((items == null) == (intent == null)) {
             throw usage("Give either --items FILE or --intent INTENT --prefix PREFIX.");
         }
-        if (items != null && (prefix != null || olderThan != null || keepNewest != null)) {
-            throw usage("--prefix, --older-than and --keep-newest go with --intent, not with --items.");
+        if (items != null && (prefix != null || olderThan != null || keepNewest != null || asOf != null)) {
+            throw usage("--prefix, --older-than, --keep-newest and --as-of go with --intent, not with --items.");
         }
         if (intent != null && prefix == null) {
             throw usage("--intent needs --prefix PREFIX (--prefix '' for the whole bucket).");
         }
         if (intent != null && intent != CliIntent.NONCURRENT && (olderThan != null || keepNewest != null)) {
             throw usage("--older-than and --keep-newest go with --intent noncurrent.");
+        }
+        if ((intent == CliIntent.ROLLBACK) != (asOf != null)) {
+            throw usage(asOf == null ? "--intent rollback needs --as-of DATE."
+                    : "--as-of goes with --intent rollback.");
         }
         if (intent == CliIntent.NONCURRENT && olderThan == null && keepNewest == null) {
             throw usage("--intent noncurrent needs --older-than DATE, --keep-newest N, or both.");

@@ -401,7 +401,7 @@ class CliTest {
                 "Error: Give either --items FILE or --intent INTENT --prefix PREFIX.",
                 "Error: --intent needs --prefix PREFIX (--prefix '' for the whole bucket).",
                 "Error: Invalid value for option '--intent': 'everything' is not an intent; use one of"
-                        + " all-versions, noncurrent, undelete, markers.",
+                        + " all-versions, noncurrent, undelete, rollback, markers.",
                 "Error: --intent noncurrent needs --older-than DATE, --keep-newest N, or both.",
                 "Error: Invalid value for option '--older-than': 'yesterday' is not a date such as 2025-01-31 (the"
                         + " start of that day in UTC) or an instant such as 2025-01-31T12:00:00Z.",
