@@ -42,6 +42,7 @@ import javafx.scene.layout.VBox;
 import org.bucketsweep.model.browse.KeyHistory;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.browse.ObjectVersion;
+import org.bucketsweep.model.restore.VersionRestorer;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -243,7 +244,15 @@ public final class ObjectBrowserView extends VBox {
         MenuItem copy = new MenuItem("Copy (Ctrl+C)");
         copy.setId("copyRows");
         copy.setOnAction(e -> copy(table));
-        table.setContextMenu(new ContextMenu(selectAll, copy));
+        MenuItem restore = new MenuItem("Restore this version…");
+        restore.setId("restoreVersion");
+        restore.setOnAction(e -> model.restoreSelected());
+        ContextMenu menu = new ContextMenu(selectAll, copy, restore);
+        // Only for exactly one older version: it is copied over its key and becomes current.
+        menu.setOnShowing(e -> restore.setDisable(!(model.selection().size() == 1
+                && model.selection().get(0) instanceof ObjectVersion v
+                && VersionRestorer.refusal(v) == null)));
+        table.setContextMenu(menu);
         table.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 copy(table);

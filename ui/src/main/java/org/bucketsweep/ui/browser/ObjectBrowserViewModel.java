@@ -76,6 +76,7 @@ public final class ObjectBrowserViewModel {
     private final StringBinding emptyText;
     private final StringBinding shownAndSelected;
     private BucketBrowser browser;
+    private Consumer<ObjectVersion> onRestore = version -> { };
     private CancellationToken currentListing = new CancellationToken();
     private Tally tally = new Tally(false);
     /** Index in rows of the last key row appended: a revision of that key replaces it. */
@@ -350,6 +351,18 @@ public final class ObjectBrowserViewModel {
             }
         }
         return objects;
+    }
+
+    /** What "Restore this version…" does; the main window sets it. */
+    public void setOnRestore(Consumer<ObjectVersion> action) {
+        onRestore = action;
+    }
+
+    /** Offers to make the one selected older version current again. */
+    public void restoreSelected() {
+        if (selection.size() == 1 && selection.get(0) instanceof ObjectVersion v && v.versionId() != null) {
+            onRestore.accept(v);
+        }
     }
 
     /** Whether a row is the key itself (deleting it adds a delete marker) rather than one of its versions. */

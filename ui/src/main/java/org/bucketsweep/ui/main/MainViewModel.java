@@ -33,6 +33,7 @@ import org.bucketsweep.model.journal.JournalEntry;
 import org.bucketsweep.model.journal.JournalReader;
 import org.bucketsweep.model.plan.DeleteIntent;
 import org.bucketsweep.model.plan.DeletePlanner;
+import org.bucketsweep.model.restore.VersionRestorer;
 import org.bucketsweep.model.uploads.MultipartUploads;
 import org.bucketsweep.model.usage.UsageScan;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
@@ -40,6 +41,7 @@ import org.bucketsweep.ui.buckets.BucketListViewModel;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.connect.Connections;
 import org.bucketsweep.ui.delete.BucketRemovalWorkflow;
+import org.bucketsweep.ui.restore.RestoreWorkflow;
 import org.bucketsweep.ui.delete.DeleteWorkflow;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.jobs.JobNotice;
@@ -110,6 +112,13 @@ public final class MainViewModel implements AutoCloseable {
         this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results, jobs, journalDir);
         this.bucketRemoval = new BucketRemovalWorkflow(tasks, dialogs, deleteWorkflow);
         buckets.setOnEmptyAndDelete(this::emptyAndDeleteBucket);
+        RestoreWorkflow restore = new RestoreWorkflow(tasks, dialogs, jobs);
+        browser.setOnRestore(version -> {
+            BucketSummary shown = browser.bucketProperty().get();
+            if (open != null && shown != null) {
+                restore.start(new VersionRestorer(open), shown.name(), version, browser::refresh);
+            }
+        });
         this.usage = new UsageViewModel(tasks, dialogs);
         usage.setOnBrowse(folder -> showFolder(usage.reportProperty().get().bucket(), folder));
         results.setOnRetry(this::retryFailed);
