@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.bucketsweep.model.S3Failure;
+import org.bucketsweep.model.lifecycle.LifecycleException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.core.exception.SdkException;
         footerHeading = "%nExamples:%n",
         footer = {"  bucketsweep list-versions --profile prod --bucket logs > v.jsonl",
                 "  bucketsweep delete --profile prod --bucket logs --items v.jsonl --results r.jsonl",
+                "  bucketsweep lifecycle add --profile prod --bucket logs --noncurrent-days 30",
                 "  bucketsweep help delete"})
 public final class Cli implements Runnable {
 
@@ -35,7 +37,8 @@ public final class Cli implements Runnable {
     public static final int ERROR = 1;
     public static final int INCOMPLETE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("list-versions", "delete", "help", "--version");
+    private static final Set<String> COMMANDS = Set.of("list-versions", "delete", "lifecycle", "help",
+            "--version");
 
     @Spec
     CommandSpec spec;
@@ -78,6 +81,10 @@ public final class Cli implements Runnable {
         CommandLine cli = new CommandLine(new Cli());
         cli.addSubcommand("list-versions", new ListVersionsCommand(context));
         cli.addSubcommand("delete", new DeleteCommand(context));
+        cli.addSubcommand("lifecycle", new CommandLine(new LifecycleCommand())
+                .addSubcommand("list", new LifecycleListCommand(context))
+                .addSubcommand("add", new LifecycleAddCommand(context))
+                .addSubcommand("remove", new LifecycleRemoveCommand(context)));
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         return cli;
     }
@@ -86,7 +93,7 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new ParameterException(spec.commandLine(), "Give a command: list-versions or delete.");
+        throw new ParameterException(spec.commandLine(), "Give a command: list-versions, delete or lifecycle.");
     }
 
     private static int usageError(ParameterException e, String[] args) {
@@ -103,6 +110,11 @@ public final class Cli implements Runnable {
     private static int failure(Exception e, CliContext context) {
         if (e instanceof CliFailure failure) {
             context.err().println("Error: " + failure.getMessage());
+        } else if (e instanceof LifecycleException lifecycle) {
+            context.err().println("Error: " + lifecycle.failure().summary());
+            if (lifecycle.failure().hint() != null) {
+                context.err().println("Hint: " + lifecycle.failure().hint());
+            }
         } else if (e instanceof JsonLines.OutputFailedException output) {
             context.err().println("Error: could not write the output: " + output.getMessage());
         } else if (e instanceof SdkException || e.getCause() instanceof SdkException) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.VersionRef;
+import org.bucketsweep.model.lifecycle.RuleSummary;
 
 /** Writes one JSON object per line, as UTF-8, to a stream it flushes on request but does not close. */
 final class JsonLines implements Closeable {
@@ -68,6 +69,19 @@ final class JsonLines implements Closeable {
             optional("errorCode", r.errorCode());
             optional("errorMessage", r.errorMessage());
             optional("requestId", r.requestId());
+            json.writeEndObject();
+        });
+    }
+
+    /** A lifecycle rule of {@code lifecycle list}; {@code bucketsweep} marks the rules BucketSweep made. */
+    void rule(RuleSummary rule) {
+        write(() -> {
+            json.writeStartObject();
+            json.writeStringField("id", rule.id());
+            json.writeBooleanField("bucketsweep", rule.ours());
+            json.writeBooleanField("enabled", rule.enabled());
+            json.writeStringField("filter", rule.filter());
+            json.writeStringField("actions", rule.actions());
             json.writeEndObject();
         });
     }
