@@ -2,9 +2,11 @@ package org.bucketsweep.ui.buckets;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,6 +48,11 @@ public final class BucketListView extends VBox {
                 list.getSelectionModel().select(now);
             }
         });
+        MenuItem lifecycle = new MenuItem("Lifecycle rules…", new FontIcon(Material2AL.AUTORENEW));
+        lifecycle.setId("bucketLifecycle");
+        lifecycle.setOnAction(e -> model.showLifecycle(list.getSelectionModel().getSelectedItem()));
+        lifecycle.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        list.setContextMenu(new ContextMenu(lifecycle));
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(heading, list);
         setMinWidth(240);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,6 +31,7 @@ public final class BucketListViewModel {
 
     private final TaskRunner tasks;
     private final DialogService dialogs;
+    private Consumer<BucketSummary> onShowLifecycle = bucket -> { };
     private final ObservableList<BucketSummary> buckets = FXCollections.observableArrayList();
     private final ObjectProperty<BucketSummary> selected = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -143,6 +145,18 @@ public final class BucketListViewModel {
             lock = ObjectLockStatus.UNKNOWN;
         }
         return bucket.withStatus(versioning, lock);
+    }
+
+    /** What "Lifecycle rules…" in a bucket's context menu opens. */
+    public void setOnShowLifecycle(Consumer<BucketSummary> handler) {
+        this.onShowLifecycle = handler;
+    }
+
+    /** Opens the lifecycle rules of {@code bucket}: list, add, and remove BucketSweep's. */
+    public void showLifecycle(BucketSummary bucket) {
+        if (bucket != null) {
+            onShowLifecycle.accept(bucket);
+        }
     }
 
     public ObservableList<BucketSummary> buckets() {

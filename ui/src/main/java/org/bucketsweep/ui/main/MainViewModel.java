@@ -31,12 +31,15 @@ import org.bucketsweep.model.journal.JournalContents;
 import org.bucketsweep.model.journal.JournalEntry;
 import org.bucketsweep.model.journal.JournalReader;
 import org.bucketsweep.model.plan.DeleteIntent;
+import org.bucketsweep.model.lifecycle.BucketLifecycle;
+import org.bucketsweep.model.lifecycle.SweepRule;
 import org.bucketsweep.model.plan.DeletePlanner;
 import org.bucketsweep.ui.browser.ObjectBrowserViewModel;
 import org.bucketsweep.ui.buckets.BucketListViewModel;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.connect.Connections;
 import org.bucketsweep.ui.delete.DeleteWorkflow;
+import org.bucketsweep.ui.lifecycle.LifecycleDialogViewModel;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
@@ -97,6 +100,8 @@ public final class MainViewModel implements AutoCloseable {
         this.browser = new ObjectBrowserViewModel(tasks, dialogs);
         this.jobs = new JobsViewModel(tasks, journalDir);
         this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results, jobs, journalDir);
+        deleteWorkflow.setOnLifecycleRule((bucket, rule) -> showLifecycle(bucket.name(), rule));
+        buckets.setOnShowLifecycle(bucket -> showLifecycle(bucket.name(), null));
         results.setOnRetry(this::retryFailed);
         results.setOnShowInBrowser(this::showInBrowser);
         jobs.setOnOpen(row -> {
@@ -157,6 +162,14 @@ public final class MainViewModel implements AutoCloseable {
         // With a name prefix, "everything under this folder" means what the browser lists: the keys starting with it.
         deleteWorkflow.start(deleter, planner, endpoint(), openBucket(),
                 browser.prefixProperty().get() + browser.namePrefixProperty().get(), browser.selectedObjects(), browser::refresh);
+    }
+
+    /** The lifecycle dialog of {@code bucket}, starting from {@code rule} ({@code null}: list and remove). */
+    public void showLifecycle(String bucket, SweepRule rule) {
+        if (open == null) {
+            return;
+        }
+        dialogs.showLifecycle(new LifecycleDialogViewModel(tasks, new BucketLifecycle(open), bucket, rule));
     }
 
     /**
