@@ -117,7 +117,7 @@ public final class DemoSandbox implements AutoCloseable {
         }
         LifecycleFront front;
         try {
-            front = LifecycleFront.start(endpoint);
+            front = LifecycleFront.start(endpoint, DemoContent.lifecycleRules());
         } catch (RuntimeException e) {
             many.stop(SEED_STOP_WAIT); // closes the seed client
             stopQuietly(server);

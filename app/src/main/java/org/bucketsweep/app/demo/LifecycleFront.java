@@ -1,91 +1,128 @@
 package org.bucketsweep.app.demo;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A loopback HTTP front for the demo server, which has no lifecycle support (local-s3 answers NotImplemented): it
- * answers {@code ?lifecycle} GET, PUT and DELETE from memory and forwards every other request unchanged. The rules
- * are only stored, never applied: the demo shows what would be sent and kept, and expires nothing.
+ * A loopback front for the demo server, which has no lifecycle support (local-s3 answers NotImplemented): it answers
+ * {@code ?lifecycle} GET, PUT and DELETE from memory and relays every other request byte for byte. The rules are
+ * only stored, never applied: the demo shows what would be sent and kept, and expires nothing.
  *
- * <p>Forwarding changes the Host header, which matters only to a server that checks signatures; local-s3 checks
- * none. Requests are path-style ({@code /bucket/key}), as the demo connection is.
+ * <p>One request per connection: the request head is read to see what it asks, the answer's head gets {@code
+ * Connection: close}, and everything else is copied as it is. That keeps the relay free of HTTP framing and leaves
+ * the server's headers exactly as they were (the SDK looks up {@code x-amz-request-id} in its exact case, which
+ * rules out the JDK's HttpServer: it capitalises header names).
+ * Requests are path-style ({@code /bucket/key}), as the demo connection is.
  */
 final class LifecycleFront implements AutoCloseable {
 
-    /** Headers the JDK's HTTP client sets itself (it refuses them), or that describe one hop only. */
-    private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect",
-            "upgrade", "transfer-encoding", "keep-alive", "date", "from", "via", "warning");
-    private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleFront.class);
+    private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final String NO_CONFIGURATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error>"
             + "<Code>NoSuchLifecycleConfiguration</Code><Message>The lifecycle configuration does not exist"
             + "</Message><BucketName>%s</BucketName></Error>";
 
-    private final HttpServer server;
-    private final ExecutorService threads;
-    private final HttpClient upstream;
-    private final URI target;
+    private final ServerSocket listener;
+    private final int upstreamPort;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "demo-lifecycle-front");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, byte[]> configurations = new ConcurrentHashMap<>();
 
-    private LifecycleFront(URI target) throws IOException {
-        this.target = target;
-        this.threads = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "demo-lifecycle-front");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(threads).build();
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        server.createContext("/", this::handle);
-        server.setExecutor(threads);
-        server.start();
+    private LifecycleFront(URI target, Map<String, String> initial) throws IOException {
+        this.upstreamPort = target.getPort();
+        initial.forEach((bucket, xml) -> configurations.put(bucket, xml.getBytes(StandardCharsets.UTF_8)));
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        threads.execute(this::accept);
     }
 
-    /** Starts a front on a free 127.0.0.1 port before {@code target} (http://127.0.0.1:PORT). */
-    static LifecycleFront start(URI target) {
+    /**
+     * Starts a front on a free 127.0.0.1 port before {@code target} (http://127.0.0.1:PORT), with these
+     * lifecycle configurations (XML by bucket name) to begin with.
+     */
+    static LifecycleFront start(URI target, Map<String, String> initial) {
         try {
-            return new LifecycleFront(target);
+            return new LifecycleFront(target, initial);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the demo's lifecycle front", e);
         }
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return listener.getLocalPort();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            String query = exchange.getRequestURI().getRawQuery();
-            if (query != null && isLifecycle(query)) {
-                lifecycle(exchange, bucketOf(exchange.getRequestURI().getRawPath()), body);
-            } else {
-                forward(exchange, body);
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                threads.execute(() -> serve(client));
+            } catch (IOException e) {
+                if (!listener.isClosed()) {
+                    LOG.debug("The demo's lifecycle front stopped accepting", e);
+                }
+                return;
             }
         }
+    }
+
+    private void serve(Socket client) {
+        try (client) {
+            InputStream in = client.getInputStream();
+            String head = readHead(in);
+            String[] requestLine = head.substring(0, head.indexOf("\r\n")).split(" ");
+            String target = requestLine[1];
+            int query = target.indexOf('?');
+            if (query >= 0 && isLifecycle(target.substring(query + 1))) {
+                byte[] body = in.readNBytes(contentLength(head));
+                lifecycle(client.getOutputStream(), requestLine[0], bucketOf(target.substring(0, query)), body);
+            } else {
+                relay(client, in, head);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("A request through the demo's lifecycle front failed", e);
+        }
+    }
+
+    /** The request line and headers up to the empty line, as ISO-8859-1 (HTTP heads are bytes). */
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0 || head.size() >= MAX_HEAD_BYTES) {
+                throw new IOException("No complete request head");
+            }
+            head.write(b);
+            matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1) ? matched + 1 : 0;
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static int contentLength(String head) {
+        for (String line : head.split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                return Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return 0;
     }
 
     private static boolean isLifecycle(String query) {
@@ -103,71 +140,86 @@ final class LifecycleFront implements AutoCloseable {
         return slash < 0 ? trimmed : trimmed.substring(0, slash);
     }
 
-    private void lifecycle(HttpExchange exchange, String bucket, byte[] body) throws IOException {
-        switch (exchange.getRequestMethod()) {
+    private void lifecycle(OutputStream out, String method, String bucket, byte[] body) throws IOException {
+        switch (method) {
             case "PUT" -> {
                 configurations.put(bucket, body);
-                exchange.sendResponseHeaders(200, -1);
+                respond(out, "200 OK", new byte[0]);
             }
             case "DELETE" -> {
                 configurations.remove(bucket);
-                exchange.sendResponseHeaders(204, -1);
+                respond(out, "204 No Content", new byte[0]);
             }
             default -> {
                 byte[] stored = configurations.get(bucket);
-                int status = stored == null ? 404 : 200;
-                byte[] answer = stored != null ? stored
-                        : String.format(NO_CONFIGURATION, bucket).getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/xml");
-                exchange.sendResponseHeaders(status, answer.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
+                if (stored == null) {
+                    respond(out, "404 Not Found", String.format(NO_CONFIGURATION, bucket)
+                            .getBytes(StandardCharsets.UTF_8));
+                } else {
+                    respond(out, "200 OK", stored);
                 }
             }
         }
     }
 
-    private void forward(HttpExchange exchange, byte[] body) throws IOException {
-        URI uri = URI.create(target + exchange.getRequestURI().toString());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(UPSTREAM_TIMEOUT)
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
+    private static void respond(OutputStream out, String status, byte[] body) throws IOException {
+        String head = "HTTP/1.1 " + status + "\r\nContent-Type: application/xml\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        out.write(body);
+        out.flush();
+    }
+
+    /**
+     * Sends the head on, then copies both ways; the final answer's head says Connection: close (local-s3 keeps
+     * connections open whatever the request says), so the client sends its next request on a new connection, which
+     * this front sees. The relay ends when the client has read the answer and closed.
+     */
+    private void relay(Socket client, InputStream in, String head) throws IOException {
+        try (Socket server = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+            OutputStream toServer = server.getOutputStream();
+            toServer.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            toServer.flush();
+            // The body (after a 100 Continue, if asked for) flows on its own thread; the answer on this one.
+            threads.execute(() -> {
+                try (server) {
+                    in.transferTo(toServer);
+                } catch (IOException e) {
+                    // One side closed: the exchange is over.
+                }
+            });
+            InputStream fromServer = server.getInputStream();
+            OutputStream toClient = client.getOutputStream();
+            String answer = readHead(fromServer);
+            while (answer.startsWith("HTTP/1.1 1")) { // 100 Continue and the like: passed on as they are
+                toClient.write(answer.getBytes(StandardCharsets.ISO_8859_1));
+                toClient.flush();
+                answer = readHead(fromServer);
             }
-        });
-        HttpResponse<byte[]> response;
-        try {
-            response = upstream.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while forwarding to the demo server", e);
+            toClient.write(withConnectionClose(answer).getBytes(StandardCharsets.ISO_8859_1));
+            fromServer.transferTo(toClient);
+        } catch (SocketException e) {
+            // The client read the answer and closed, and with it the server connection: done.
         }
-        Headers headers = exchange.getResponseHeaders();
-        response.headers().map().forEach((name, values) -> {
-            if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-                headers.put(name, values);
-            }
-        });
-        byte[] answer = response.body();
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        if (head) {
-            // A HEAD answer carries the object's length but no body.
-            response.headers().firstValue("Content-Length").ifPresent(length -> headers.set("Content-Length",
-                    length));
-        }
-        exchange.sendResponseHeaders(response.statusCode(), head || answer.length == 0 ? -1 : answer.length);
-        if (!head && answer.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
+    }
+
+    private static String withConnectionClose(String head) {
+        StringBuilder rewritten = new StringBuilder();
+        for (String line : head.split("\r\n")) {
+            if (!line.isEmpty() && !line.toLowerCase(Locale.ROOT).startsWith("connection:")) {
+                rewritten.append(line).append("\r\n");
             }
         }
+        return rewritten.append("Connection: close\r\n\r\n").toString();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            listener.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the demo's lifecycle front failed", e);
+        }
         threads.shutdownNow();
     }
 }

@@ -24,6 +24,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Window;
@@ -195,6 +196,9 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         getDialogPane().getButtonTypes().addAll(lifecycle, ButtonType.CANCEL, delete);
         Button lifecycleButton = (Button) getDialogPane().lookupButton(lifecycle);
         lifecycleButton.setId("lifecycleInstead");
+        // Its own width, not the Delete and Cancel buttons' (a uniform size would cut its label).
+        ButtonBar.setButtonUniformSize(lifecycleButton, false);
+        lifecycleButton.setMinWidth(Region.USE_PREF_SIZE);
         lifecycleButton.disableProperty().bind(model.lifecycleAvailableProperty().not());
         lifecycleButton.setTooltip(new Tooltip("Let S3 delete these noncurrent versions in the background, under"
                 + " " + (model.prefix().isEmpty() ? "the whole bucket" : model.prefix()) + ", now and from now on"));

@@ -63,9 +63,11 @@ public final class LifecycleDialog extends Dialog<Void> {
         xml.setPrefRowCount(12);
         xml.setStyle("-fx-font-family: monospace;");
         xml.textProperty().bind(model.xmlProperty());
-        Label explanation = new Label();
+        TextArea explanation = new TextArea();
         explanation.setId("lifecycleExplanation");
+        explanation.setEditable(false);
         explanation.setWrapText(true);
+        explanation.setPrefRowCount(12);
         explanation.textProperty().bind(model.explanationProperty());
         Label problem = new Label();
         problem.setId("lifecycleProblem");
@@ -83,14 +85,15 @@ public final class LifecycleDialog extends Dialog<Void> {
 
         HBox xmlAndWords = new HBox(12, xml, explanation);
         HBox.setHgrow(xml, Priority.ALWAYS);
-        explanation.setPrefWidth(360);
-        explanation.setMaxWidth(360);
+        HBox.setHgrow(explanation, Priority.ALWAYS);
+        xml.setPrefWidth(520);
+        explanation.setPrefWidth(420);
         VBox content = new VBox(8, add, rule, remove, new Label("Rules the bucket has now:"), existing,
-                new Label("The configuration S3 will receive (indented here):"), xmlAndWords, problem,
+                new Label("The configuration S3 will receive (indented here), and what it does:"), xmlAndWords, problem,
                 new HBox(8, busy, status));
         content.setPadding(new Insets(10));
-        content.setPrefWidth(900);
         getDialogPane().setContent(content);
+        getDialogPane().setPrefWidth(1000);
 
         ButtonType apply = new ButtonType("Apply", ButtonBar.ButtonData.APPLY);
         getDialogPane().getButtonTypes().addAll(apply, ButtonType.CLOSE);

@@ -74,7 +74,7 @@ class LifecycleDialogTest {
         assertThat(robot.lookup("#lifecycleXml").queryAs(TextArea.class).getText())
                 .contains("<ID>their-rule</ID>", "<ID>bucketsweep-backups/</ID>");
         assertThat(robot.lookup("#existingRules").queryListView().getItems()).hasSize(1);
-        assertThat(robot.lookup("#lifecycleExplanation").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#lifecycleExplanation").queryAs(TextArea.class).getText())
                 .contains("30 days after it became noncurrent");
 
         robot.clickOn("#expiredMarkers");
