@@ -19,6 +19,11 @@ trap 'kill $app $wm 2>/dev/null; rm -rf "$home"' EXIT
 
 click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-1.5}"; }
 shot() { import -window root -crop 1400x880+0+0 +repage "$top/docs/$1"; }
+# The id of the first window named like $1, once it is there (up to 20 s: listings take a while on a busy machine).
+await_window() {
+  for _ in $(seq 1 40); do xdotool search --name "$1" 2>/dev/null | head -1 | grep . && return; sleep 0.5; done
+  echo "No window named '$1'" >&2; return 1
+}
 
 # Wait for the window and the demo buckets.
 for _ in $(seq 1 60); do xdotool search --name 'BucketSweep — Demo' >/dev/null 2>&1 && break; sleep 0.5; done
@@ -29,6 +34,19 @@ xdotool windowactivate "$win"; xdotool windowsize "$win" 1400 860; xdotool windo
 click 100 105 3                                           # the bucket demo-versioned, listed
 xdotool key ctrl+u; sleep 5                               # Where's the space?: the Space tab fills
 shot screenshot-space.png
+# The lifecycle dialog: the noncurrent versions under backups/ handed to S3 as a rule instead of deleted.
+xdotool mousemove 300 250 click --repeat 2 --delay 80 1   # open the folder backups/
+sleep 2
+click 500 41 1                                            # Delete… on the folder: noncurrent, keep the newest 1
+dialog=$(await_window 'Delete from'); sleep 2
+eval "$(xdotool getwindowgeometry --shell "$dialog")"     # X, Y, WIDTH, HEIGHT of the dialog
+click $((X + 120)) $((Y + HEIGHT - 52)) 1                 # Create a lifecycle rule instead…, bottom left
+lifecycle=$(await_window 'Lifecycle rules of'); sleep 3
+# Under Xvfb the dialog keeps a default width: give it the width it asks for.
+xdotool windowsize "$lifecycle" 1000 790; xdotool windowmove "$lifecycle" 200 20; sleep 2
+shot screenshot-lifecycle.png
+xdotool key Escape; sleep 1                               # close it: nothing was applied
+click 416 85 2                                            # the breadcrumb: back to the bucket's top
 click 360 122 1                                           # Name starts with…
 xdotool type --delay 60 reports; sleep 0.5; xdotool key Return; sleep 3
 xdotool mousemove 300 195 click --repeat 2 --delay 80 1   # open the folder reports/, now the only row

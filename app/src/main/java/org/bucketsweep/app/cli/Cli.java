@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.bucketsweep.model.S3Failure;
+import org.bucketsweep.model.lifecycle.LifecycleException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.core.exception.SdkException;
                 "  bucketsweep usage --profile prod --bucket logs --depth 2",
                 "  bucketsweep delete --profile prod --bucket logs --items v.jsonl --results r.jsonl",
                 "  bucketsweep abort-uploads --profile prod --bucket logs --older-than-days 7",
+                "  bucketsweep lifecycle add --profile prod --bucket logs --noncurrent-days 30",
                 "  bucketsweep help delete"})
 public final class Cli implements Runnable {
 
@@ -38,7 +40,7 @@ public final class Cli implements Runnable {
     public static final int INCOMPLETE = 2;
 
     private static final Set<String> COMMANDS = Set.of("list-versions", "usage", "delete", "list-uploads",
-            "abort-uploads", "delete-bucket", "help", "--version");
+            "abort-uploads", "delete-bucket", "lifecycle", "help", "--version");
 
     @Spec
     CommandSpec spec;
@@ -85,6 +87,10 @@ public final class Cli implements Runnable {
         cli.addSubcommand("list-uploads", new ListUploadsCommand(context));
         cli.addSubcommand("abort-uploads", new AbortUploadsCommand(context));
         cli.addSubcommand("delete-bucket", new DeleteBucketCommand(context));
+        cli.addSubcommand("lifecycle", new CommandLine(new LifecycleCommand())
+                .addSubcommand("list", new LifecycleListCommand(context))
+                .addSubcommand("add", new LifecycleAddCommand(context))
+                .addSubcommand("remove", new LifecycleRemoveCommand(context)));
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         return cli;
     }
@@ -94,7 +100,7 @@ public final class Cli implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
         throw new ParameterException(spec.commandLine(), "Give a command: list-versions, usage, delete, list-uploads,"
-                + " abort-uploads or delete-bucket.");
+                + " abort-uploads, delete-bucket or lifecycle.");
     }
 
     private static int usageError(ParameterException e, String[] args) {
@@ -111,6 +117,11 @@ public final class Cli implements Runnable {
     private static int failure(Exception e, CliContext context) {
         if (e instanceof CliFailure failure) {
             context.err().println("Error: " + failure.getMessage());
+        } else if (e instanceof LifecycleException lifecycle) {
+            context.err().println("Error: " + lifecycle.failure().summary());
+            if (lifecycle.failure().hint() != null) {
+                context.err().println("Hint: " + lifecycle.failure().hint());
+            }
         } else if (e instanceof JsonLines.OutputFailedException output) {
             context.err().println("Error: could not write the output: " + output.getMessage());
         } else if (e instanceof SdkException || e.getCause() instanceof SdkException) {

@@ -15,6 +15,7 @@ import org.bucketsweep.model.delete.VersionRef;
 import org.bucketsweep.model.uploads.AbortResult;
 import org.bucketsweep.model.uploads.MultipartUpload;
 import org.bucketsweep.model.usage.FolderUsage;
+import org.bucketsweep.model.lifecycle.RuleSummary;
 
 /** Writes one JSON object per line, as UTF-8, to a stream it flushes on request but does not close. */
 final class JsonLines implements Closeable {
@@ -121,6 +122,19 @@ final class JsonLines implements Closeable {
             json.writeNumberField("bytes", r.upload().bytes());
             optional("errorCode", r.errorCode());
             optional("errorMessage", r.errorMessage());
+            json.writeEndObject();
+        });
+    }
+
+    /** A lifecycle rule of {@code lifecycle list}; {@code bucketsweep} marks the rules BucketSweep made. */
+    void rule(RuleSummary rule) {
+        write(() -> {
+            json.writeStartObject();
+            json.writeStringField("id", rule.id());
+            json.writeBooleanField("bucketsweep", rule.ours());
+            json.writeBooleanField("enabled", rule.enabled());
+            json.writeStringField("filter", rule.filter());
+            json.writeStringField("actions", rule.actions());
             json.writeEndObject();
         });
     }

@@ -3,6 +3,7 @@ package org.bucketsweep.app.demo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -49,6 +50,17 @@ final class DemoContent {
     }
 
     /** The small buckets, their verification, and the still empty {@value DemoSandbox#MANY_BUCKET}. */
+    /** A rule someone else made, kept by the {@link LifecycleFront}: BucketSweep's rules must leave it alone. */
+    static final String OTHER_RULE_ID = "expire-old-logs";
+
+    /** The lifecycle configurations the demo starts with (the server itself has no lifecycle support). */
+    static Map<String, String> lifecycleRules() {
+        return Map.of(DemoSandbox.VERSIONED_BUCKET, "<LifecycleConfiguration"
+                + " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Rule><ID>" + OTHER_RULE_ID + "</ID><Filter>"
+                + "<Prefix>logs/</Prefix></Filter><Status>Enabled</Status><Expiration><Days>365</Days></Expiration>"
+                + "</Rule></LifecycleConfiguration>");
+    }
+
     static void seedSmallBuckets(S3Client s3) {
         long t0 = System.nanoTime();
         seedVersioned(s3);

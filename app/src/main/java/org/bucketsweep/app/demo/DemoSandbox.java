@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  *       written in the background after {@link #start()} returns (see {@link #awaitSeeded(Duration)}).</li>
  * </ul>
  *
+ * <p>local-s3 has no lifecycle support; a {@link LifecycleFront} before it stores lifecycle rules (without ever
+ * applying them), so that creating, listing and removing rules can be tried too.
+ *
  * <p>The server keeps everything in memory: nothing is written to disk, and the data is gone when the sandbox is
  * closed or the JVM exits.
  *
@@ -58,12 +61,14 @@ public final class DemoSandbox implements AutoCloseable {
 
     private final LocalS3 server;
     private final int port;
+    private final LifecycleFront front;
     private final ManyBucketSeeding many;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DemoSandbox(LocalS3 server, int port, ManyBucketSeeding many) {
+    private DemoSandbox(LocalS3 server, int port, LifecycleFront front, ManyBucketSeeding many) {
         this.server = server;
         this.port = port;
+        this.front = front;
         this.many = many;
     }
 
@@ -110,7 +115,15 @@ public final class DemoSandbox implements AutoCloseable {
             }
             throw new IllegalStateException("Seeding the demo sandbox failed", e);
         }
-        DemoSandbox sandbox = new DemoSandbox(server, port, many);
+        LifecycleFront front;
+        try {
+            front = LifecycleFront.start(endpoint, DemoContent.lifecycleRules());
+        } catch (RuntimeException e) {
+            many.stop(SEED_STOP_WAIT); // closes the seed client
+            stopQuietly(server);
+            throw e;
+        }
+        DemoSandbox sandbox = new DemoSandbox(server, port, front, many);
         try {
             many.start();
         } catch (RuntimeException | Error e) { // e.g. no thread could be created
@@ -118,14 +131,18 @@ public final class DemoSandbox implements AutoCloseable {
             throw new IllegalStateException("Cannot start seeding " + MANY_BUCKET, e);
         }
         long ready = System.nanoTime();
-        LOG.info("Demo sandbox ready at {} in {} ms (server {} ms); seeding {} in the background", endpoint,
+        LOG.info("Demo sandbox ready at {} (server at {}) in {} ms (server {} ms); seeding {} in the background",
+                sandbox.endpoint(), endpoint,
                 (ready - t0) / 1_000_000, (serverStarted - t0) / 1_000_000, MANY_BUCKET);
         return sandbox;
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /**
+     * {@code http://127.0.0.1:PORT} of the {@link LifecycleFront}, which answers lifecycle requests from memory and
+     * passes everything else to the server.
+     */
     public URI endpoint() {
-        return endpointFor(port);
+        return endpointFor(front.port());
     }
 
     private static URI endpointFor(int port) {
@@ -167,6 +184,7 @@ public final class DemoSandbox implements AutoCloseable {
             return;
         }
         boolean interrupted = many.stop(SEED_STOP_WAIT);
+        front.close();
         stopQuietly(server);
         LOG.info("Demo sandbox at {} closed", endpoint());
         if (interrupted) {

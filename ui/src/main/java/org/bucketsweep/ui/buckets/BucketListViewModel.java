@@ -31,6 +31,7 @@ public final class BucketListViewModel {
 
     private final TaskRunner tasks;
     private final DialogService dialogs;
+    private Consumer<BucketSummary> onShowLifecycle = bucket -> { };
     private final ObservableList<BucketSummary> buckets = FXCollections.observableArrayList();
     private final ObjectProperty<BucketSummary> selected = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -156,6 +157,18 @@ public final class BucketListViewModel {
     public void emptyAndDeleteSelected() {
         if (selected.get() != null) {
             onEmptyAndDelete.accept(selected.get());
+        }
+    }
+
+    /** What "Lifecycle rules…" in a bucket's context menu opens. */
+    public void setOnShowLifecycle(Consumer<BucketSummary> handler) {
+        this.onShowLifecycle = handler;
+    }
+
+    /** Opens the lifecycle rules of {@code bucket}: list, add, and remove BucketSweep's. */
+    public void showLifecycle(BucketSummary bucket) {
+        if (bucket != null) {
+            onShowLifecycle.accept(bucket);
         }
     }
 

@@ -21,8 +21,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Window;
@@ -190,14 +192,28 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         noncurrentBox.visibleProperty().addListener(x -> fitToContent());
 
         ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, delete);
+        ButtonType lifecycle = new ButtonType("Create a lifecycle rule instead…", ButtonBar.ButtonData.LEFT);
+        getDialogPane().getButtonTypes().addAll(lifecycle, ButtonType.CANCEL, delete);
+        Button lifecycleButton = (Button) getDialogPane().lookupButton(lifecycle);
+        lifecycleButton.setId("lifecycleInstead");
+        // Its own width, not the Delete and Cancel buttons' (a uniform size would cut its label).
+        ButtonBar.setButtonUniformSize(lifecycleButton, false);
+        lifecycleButton.setMinWidth(Region.USE_PREF_SIZE);
+        lifecycleButton.disableProperty().bind(model.lifecycleAvailableProperty().not());
+        lifecycleButton.setTooltip(new Tooltip("Let S3 delete these noncurrent versions in the background, under"
+                + " " + (model.prefix().isEmpty() ? "the whole bucket" : model.prefix()) + ", now and from now on"));
         Button deleteButton = (Button) getDialogPane().lookupButton(delete);
         deleteButton.setId("confirmDelete");
         deleteButton.getStyleClass().add(Styles.DANGER);
         deleteButton.setDefaultButton(false);
         deleteButton.disableProperty().bind(model.canConfirmProperty().not());
         ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        setResultConverter(button -> button == delete ? model.decision().orElse(null) : null);
+        setResultConverter(button -> {
+            if (button == lifecycle) {
+                model.requestLifecycleRule();
+            }
+            return button == delete ? model.decision().orElse(null) : null;
+        });
         setOnHidden(e -> model.close());
         setResizable(true);
     }

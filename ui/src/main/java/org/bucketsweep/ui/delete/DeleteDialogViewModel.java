@@ -2,6 +2,7 @@ package org.bucketsweep.ui.delete;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.model.browse.VersioningStatus;
 import org.bucketsweep.model.delete.DeleteJob;
 import org.bucketsweep.model.delete.DeleteOptions;
+import org.bucketsweep.model.lifecycle.SweepRule;
 import org.bucketsweep.model.plan.DeleteIntent;
 import org.bucketsweep.model.plan.DeletePlan;
 import org.bucketsweep.model.plan.DeletePlanner;
@@ -90,7 +92,9 @@ public final class DeleteDialogViewModel {
     private final ReadOnlyBooleanWrapper planning = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final BooleanBinding canConfirm;
+    private final BooleanBinding lifecycleAvailable;
     private CancellationToken currentPlanning = new CancellationToken();
+    private boolean lifecycleRequested;
 
     public DeleteDialogViewModel(TaskRunner tasks, DeletePlanner planner, BucketSummary bucket, String prefix,
                                  List<ObjectVersion> selectedRows) {
@@ -104,6 +108,8 @@ public final class DeleteDialogViewModel {
         target.set(selectedRows.isEmpty() ? Target.FOLDER : Target.SELECTED_KEYS);
         keepNewest.set(selectedRows.isEmpty() ? 1 : null);
         canConfirm = Bindings.createBooleanBinding(this::confirmable, plan, planning, typedBucketName);
+        lifecycleAvailable = Bindings.createBooleanBinding(() -> lifecycleRule().isPresent(),
+                intent, target, noncurrentBefore, keepNewest);
         for (Observable o : new Observable[]{intent, target, noncurrentBefore, keepNewest}) {
             o.addListener(x -> replan());
         }
@@ -188,6 +194,42 @@ public final class DeleteDialogViewModel {
     /** The confirmed plan and options, when the person may confirm. */
     public Optional<DeleteDecision> decision() {
         return canConfirm.get() ? Optional.of(new DeleteDecision(plan.get(), options())) : Optional.empty();
+    }
+
+    /**
+     * The lifecycle rule that would do the chosen cleanup in S3's own time, for a folder and noncurrent versions:
+     * "noncurrent since before DATE" becomes NoncurrentDays counted back from today (S3 counts from when a version
+     * became noncurrent, as the intent does), "keep the newest N" becomes NewerNoncurrentVersions, which S3 takes
+     * only with NoncurrentDays (1 when no date is chosen). Empty for the other intents and for selected keys: a rule
+     * applies to a prefix.
+     */
+    public Optional<SweepRule> lifecycleRule() {
+        if (intent.get() != Intent.NONCURRENT || target.get() != Target.FOLDER) {
+            return Optional.empty();
+        }
+        LocalDate before = noncurrentBefore.get();
+        Integer keep = keepNewest.get() == null || keepNewest.get() < 1 ? null
+                : Math.min(keepNewest.get(), SweepRule.MAX_KEEP_NEWEST);
+        if (before == null && keep == null) {
+            return Optional.empty();
+        }
+        int days = before == null ? 1
+                : (int) Math.max(1, ChronoUnit.DAYS.between(before, LocalDate.now(ZoneId.systemDefault())));
+        return Optional.of(new SweepRule(prefix, days, keep, false, null));
+    }
+
+    /** The person chose "Create a lifecycle rule instead": the delete dialog closes without deleting. */
+    public void requestLifecycleRule() {
+        lifecycleRequested = lifecycleRule().isPresent();
+    }
+
+    public boolean lifecycleRequested() {
+        return lifecycleRequested;
+    }
+
+    /** Whether the chosen intent maps to a lifecycle rule ({@link #lifecycleRule()}). */
+    public BooleanBinding lifecycleAvailableProperty() {
+        return lifecycleAvailable;
     }
 
     /** Stops a listing still running when the dialog closes. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketSummary;
@@ -22,6 +23,7 @@ import org.bucketsweep.model.delete.MfaCancelledException;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.MfaRequest;
 import org.bucketsweep.model.journal.JobHeader;
+import org.bucketsweep.model.lifecycle.SweepRule;
 import org.bucketsweep.model.journal.JobJournal;
 import org.bucketsweep.model.plan.DeletePlan;
 import org.bucketsweep.model.plan.DeletePlanner;
@@ -47,6 +49,7 @@ public final class DeleteWorkflow {
     private final Path journalDir;
     /** The serial typed last; the code itself is never kept. */
     private volatile String rememberedSerial = "";
+    private BiConsumer<BucketSummary, SweepRule> onLifecycleRule = (bucket, rule) -> { };
 
     /** @param journalDir where each job's journal goes; {@code null} keeps none (tests) */
     public DeleteWorkflow(TaskRunner tasks, DialogService dialogs, ResultsViewModel results, JobsViewModel jobs,
@@ -56,6 +59,11 @@ public final class DeleteWorkflow {
         this.results = results;
         this.jobs = jobs;
         this.journalDir = journalDir;
+    }
+
+    /** What "Create a lifecycle rule instead" in the delete dialog opens, with the rule the intent maps to. */
+    public void setOnLifecycleRule(BiConsumer<BucketSummary, SweepRule> handler) {
+        this.onLifecycleRule = handler;
     }
 
     /**
@@ -69,6 +77,10 @@ public final class DeleteWorkflow {
         }
         DeleteDialogViewModel dialog = new DeleteDialogViewModel(tasks, planner, bucket, prefix, rows);
         Optional<DeleteDecision> decision = dialogs.askDelete(dialog);
+        if (decision.isEmpty() && dialog.lifecycleRequested()) {
+            dialog.lifecycleRule().ifPresent(rule -> onLifecycleRule.accept(bucket, rule));
+            return false;
+        }
         if (decision.isEmpty() || decision.get().plan().isEmpty()) {
             return false;
         }

@@ -7,6 +7,7 @@ import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.delete.MfaRequest;
 import org.bucketsweep.ui.connect.ConnectViewModel;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel;
+import org.bucketsweep.ui.lifecycle.LifecycleDialogViewModel;
 
 /**
  * Everything a view model asks the person. The application shows JavaFX dialogs owned by the main window; view-model
@@ -34,6 +35,13 @@ public interface DialogService {
 
     /** Asks before something that cannot be undone; {@code true} only when the person chose the action. */
     boolean confirm(Confirmation confirmation);
+
+    /**
+     * The lifecycle dialog, until the person closes it (it applies changes itself). Implementations that never
+     * open it (benchmarks, tests of other screens) need not show anything.
+     */
+    default void showLifecycle(LifecycleDialogViewModel model) {
+    }
 
     /** An expected failure (S3 or network): code, message, request id and what to do, no stack trace. */
     void showFailure(String title, S3Failure failure, Throwable error);

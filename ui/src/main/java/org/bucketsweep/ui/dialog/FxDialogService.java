@@ -17,6 +17,8 @@ import org.bucketsweep.ui.connect.RoleMfaDialog;
 import org.bucketsweep.ui.delete.DeleteDialog;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel;
 import org.bucketsweep.ui.delete.MfaDialog;
+import org.bucketsweep.ui.lifecycle.LifecycleDialog;
+import org.bucketsweep.ui.lifecycle.LifecycleDialogViewModel;
 import org.controlsfx.dialog.ExceptionDialog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,11 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<DeleteDecision> askDelete(DeleteDialogViewModel model) {
         return show(new DeleteDialog(model));
+    }
+
+    @Override
+    public void showLifecycle(LifecycleDialogViewModel model) {
+        show(new LifecycleDialog(model));
     }
 
     @Override

@@ -32,6 +32,8 @@ import org.bucketsweep.model.journal.JournalContents;
 import org.bucketsweep.model.journal.JournalEntry;
 import org.bucketsweep.model.journal.JournalReader;
 import org.bucketsweep.model.plan.DeleteIntent;
+import org.bucketsweep.model.lifecycle.BucketLifecycle;
+import org.bucketsweep.model.lifecycle.SweepRule;
 import org.bucketsweep.model.plan.DeletePlanner;
 import org.bucketsweep.model.restore.VersionRestorer;
 import org.bucketsweep.model.uploads.MultipartUploads;
@@ -43,6 +45,7 @@ import org.bucketsweep.ui.connect.Connections;
 import org.bucketsweep.ui.delete.BucketRemovalWorkflow;
 import org.bucketsweep.ui.restore.RestoreWorkflow;
 import org.bucketsweep.ui.delete.DeleteWorkflow;
+import org.bucketsweep.ui.lifecycle.LifecycleDialogViewModel;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.jobs.JobNotice;
 import org.bucketsweep.ui.jobs.JobsViewModel;
@@ -121,6 +124,8 @@ public final class MainViewModel implements AutoCloseable {
         });
         this.usage = new UsageViewModel(tasks, dialogs);
         usage.setOnBrowse(folder -> showFolder(usage.reportProperty().get().bucket(), folder));
+        deleteWorkflow.setOnLifecycleRule((bucket, rule) -> showLifecycle(bucket.name(), rule));
+        buckets.setOnShowLifecycle(bucket -> showLifecycle(bucket.name(), null));
         results.setOnRetry(this::retryFailed);
         results.setOnShowInBrowser(this::showInBrowser);
         jobs.setOnOpen(row -> {
@@ -192,6 +197,14 @@ public final class MainViewModel implements AutoCloseable {
         // With a name prefix, "everything under this folder" means what the browser lists: the keys starting with it.
         deleteWorkflow.start(deleter, planner, endpoint(), openBucket(),
                 browser.prefixProperty().get() + browser.namePrefixProperty().get(), browser.selectedObjects(), browser::refresh);
+    }
+
+    /** The lifecycle dialog of {@code bucket}, starting from {@code rule} ({@code null}: list and remove). */
+    public void showLifecycle(String bucket, SweepRule rule) {
+        if (open == null) {
+            return;
+        }
+        dialogs.showLifecycle(new LifecycleDialogViewModel(tasks, new BucketLifecycle(open), bucket, rule));
     }
 
     /**
