@@ -111,6 +111,20 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         noncurrentBox.visibleProperty().bind(model.intentProperty().isEqualTo(Intent.NONCURRENT));
         noncurrentBox.managedProperty().bind(noncurrentBox.visibleProperty());
 
+        DatePicker asOfDate = new DatePicker();
+        asOfDate.setId("rollBackDate");
+        asOfDate.setPromptText("date");
+        asOfDate.valueProperty().bindBidirectional(model.rollBackDateProperty());
+        TextField asOfTime = new TextField();
+        asOfTime.setId("rollBackTime");
+        asOfTime.setPrefColumnCount(5);
+        asOfTime.textProperty().bindBidirectional(model.rollBackTimeProperty());
+        HBox rollBackBox = new HBox(8, new Label("As it was at"), asOfDate, asOfTime,
+                new Label("(this computer's time zone)"));
+        rollBackBox.setAlignment(Pos.CENTER_LEFT);
+        rollBackBox.visibleProperty().bind(model.intentProperty().isEqualTo(Intent.ROLL_BACK));
+        rollBackBox.managedProperty().bind(rollBackBox.visibleProperty());
+
         // The preview: always what the plan says, never what the choices suggest.
         Label summary = new Label();
         summary.setId("deleteSummary");
@@ -166,7 +180,7 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
             }
         });
 
-        content = new VBox(10, intentBox, targetBox, noncurrentBox, preview, confirmBox, advanced);
+        content = new VBox(10, intentBox, targetBox, noncurrentBox, rollBackBox, preview, confirmBox, advanced);
         if (model.mfaRequired()) {
             Label mfa = new Label("This bucket has MFA Delete: you will be asked for a code from your MFA device for"
                     + " each request that deletes versions.", new FontIcon(Material2MZ.SECURITY));
@@ -190,6 +204,7 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
             }
         });
         noncurrentBox.visibleProperty().addListener(x -> fitToContent());
+        rollBackBox.visibleProperty().addListener(x -> fitToContent());
 
         ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
         ButtonType lifecycle = new ButtonType("Create a lifecycle rule instead…", ButtonBar.ButtonData.LEFT);

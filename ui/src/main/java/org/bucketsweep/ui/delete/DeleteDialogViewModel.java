@@ -1,7 +1,10 @@
 package org.bucketsweep.ui.delete;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +54,8 @@ public final class DeleteDialogViewModel {
         SELECTED("Exactly the selected rows"),
         ALL_VERSIONS("All versions and delete markers"),
         NONCURRENT("Noncurrent versions only"),
-        UNDELETE("Undelete: remove the delete markers that hide keys");
+        UNDELETE("Undelete: remove the delete markers that hide keys"),
+        ROLL_BACK("Roll back: as it was at a date (what was written since is deleted)");
 
         private final String label;
 
@@ -80,6 +84,8 @@ public final class DeleteDialogViewModel {
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> noncurrentBefore = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> keepNewest = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> rollBackDate = new SimpleObjectProperty<>();
+    private final StringProperty rollBackTime = new SimpleStringProperty("00:00");
     private final BooleanProperty quiet = new SimpleBooleanProperty();
     private final IntegerProperty batchSize = new SimpleIntegerProperty(DeleteJob.MAX_BATCH);
     private final IntegerProperty concurrency = new SimpleIntegerProperty(DeleteOptions.DEFAULT_CONCURRENCY);
@@ -110,7 +116,8 @@ public final class DeleteDialogViewModel {
         canConfirm = Bindings.createBooleanBinding(this::confirmable, plan, planning, typedBucketName);
         lifecycleAvailable = Bindings.createBooleanBinding(() -> lifecycleRule().isPresent(),
                 intent, target, noncurrentBefore, keepNewest);
-        for (Observable o : new Observable[]{intent, target, noncurrentBefore, keepNewest}) {
+        for (Observable o : new Observable[]{intent, target, noncurrentBefore, keepNewest, rollBackDate,
+                rollBackTime}) {
             o.addListener(x -> replan());
         }
         replan();
@@ -176,8 +183,24 @@ public final class DeleteDialogViewModel {
                 yield new DeleteIntent.Noncurrent(scope, noncurrentBefore.get() == null ? null
                         : noncurrentBefore.get().atStartOfDay(ZoneId.systemDefault()).toInstant(), keepNewest.get());
             }
+            case ROLL_BACK -> new DeleteIntent.RollBack(scope, rollBackInstant());
             case SELECTED -> throw new IllegalStateException("planned without listing");
         };
+    }
+
+    /** The date and time to roll back to, in this computer's time zone. */
+    private Instant rollBackInstant() {
+        if (rollBackDate.get() == null) {
+            throw new IllegalArgumentException("Choose the date (and time) to roll back to.");
+        }
+        LocalTime time;
+        try {
+            time = LocalTime.parse(rollBackTime.get() == null ? "" : rollBackTime.get().strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("The time must be like 14:30 or 14:30:15 (24-hour clock), not '"
+                    + rollBackTime.get() + "'.");
+        }
+        return rollBackDate.get().atTime(time).atZone(ZoneId.systemDefault()).toInstant();
     }
 
     /** The options for the job, from the advanced settings. */
@@ -267,6 +290,16 @@ public final class DeleteDialogViewModel {
 
     public ObjectProperty<LocalDate> noncurrentBeforeProperty() {
         return noncurrentBefore;
+    }
+
+    /** Roll back: the day to put the keys back to, in this computer's time zone. */
+    public ObjectProperty<LocalDate> rollBackDateProperty() {
+        return rollBackDate;
+    }
+
+    /** Roll back: the time of that day, HH:mm or HH:mm:ss; midnight by default. */
+    public StringProperty rollBackTimeProperty() {
+        return rollBackTime;
     }
 
     public ObjectProperty<Integer> keepNewestProperty() {
