@@ -11,7 +11,8 @@ import org.bucketsweep.model.connection.S3Connection;
 
 /**
  * The delete engine. Runs a {@link DeleteJob} as DeleteObjects requests of at most {@link DeleteJob#MAX_BATCH} keys,
- * several in flight, and gives every item exactly one {@link ItemResult}:
+ * several in flight (as many as the person chose, or as many as {@link AdaptiveConcurrency} finds the server
+ * takes), and gives every item exactly one {@link ItemResult}:
  * <ul>
  *   <li>from S3's per-key answer (verbose mode by default, so every key gets one);</li>
  *   <li>from a whole-request failure: every key of that request fails with its code, and the other requests run;</li>
@@ -39,10 +40,12 @@ public final class BatchDeleter {
     public DeleteSummary run(DeleteJob job, MfaCodeSupplier mfa, DeleteListener listener, CancellationToken cancel) {
         List<List<VersionRef>> batches = Batches.of(job);
         int mfaRequests = Batches.needingMfa(job, batches);
-        // Each MFA request waits for a person's code: one at a time.
-        int workers = Math.max(1, Math.min(mfaRequests > 0 ? 1 : job.options().concurrency(), batches.size()));
+        ConcurrencyLimit limit = limitFor(job, mfaRequests);
+        int workers = Math.max(1, Math.min(job.options().adaptiveConcurrency() && mfaRequests == 0
+                ? AdaptiveConcurrency.MAX : limit.limit(), batches.size()));
         DeleteRun run = new DeleteRun(job, connection.clientWithoutRetries(job.bucket()),
-                new MfaGate(mfa, job.bucket(), mfaRequests), listener, cancel, batches);
+                new MfaGate(mfa, job.bucket(), mfaRequests), limit, listener, cancel, batches);
+        run.announceLimit();
         if (workers == 1) {
             run.work();
         } else {
@@ -69,5 +72,14 @@ public final class BatchDeleter {
             }
         }
         return run.summary();
+    }
+
+    private static ConcurrencyLimit limitFor(DeleteJob job, int mfaRequests) {
+        if (mfaRequests > 0) {
+            // Each MFA request waits for a person's code: one at a time.
+            return ConcurrencyLimit.fixed(1);
+        }
+        int fixed = job.options().concurrency();
+        return fixed == DeleteOptions.ADAPTIVE ? new AdaptiveConcurrency() : ConcurrencyLimit.fixed(fixed);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.S3Failure;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ final class DeleteRun {
     private final DeleteRequests requests;
     private final Backoff backoff;
     private final MfaGate mfa;
+    private final ConcurrencyGate gate;
     private final DeleteListener listener;
     private final CancellationToken cancel;
     private final Queue<List<VersionRef>> queue;
@@ -45,8 +47,9 @@ final class DeleteRun {
     private final Map<DeleteOutcome, Integer> counts = new EnumMap<>(DeleteOutcome.class);
     private volatile String stopReason = "The job was cancelled.";
 
-    DeleteRun(DeleteJob job, S3Client s3, MfaGate mfa, DeleteListener listener, CancellationToken cancel,
-              List<List<VersionRef>> batches) {
+    DeleteRun(DeleteJob job, S3Client s3, MfaGate mfa, ConcurrencyLimit limit, DeleteListener listener,
+              CancellationToken cancel, List<List<VersionRef>> batches) {
+        this.gate = new ConcurrencyGate(limit, this::limitChanged);
         this.job = job;
         this.s3 = s3;
         this.requests = new DeleteRequests(job);
@@ -97,14 +100,12 @@ final class DeleteRun {
                     return ItemResults.failAll(batch, "MfaCodeReused", e.getMessage(), null, attempt - 1);
                 }
             }
-            sending(requestNumber, attempt, batch);
+            String header = mfaHeader;
             try {
-                requestsSent.incrementAndGet();
-                DeleteObjectsResponse response;
-                try {
-                    response = s3.deleteObjects(requests.many(batch, mfaHeader));
-                } finally {
-                    answered(requestNumber, attempt);
+                DeleteObjectsResponse response = send(requestNumber, attempt, batch,
+                        () -> s3.deleteObjects(requests.many(batch, header)));
+                if (response == null) {
+                    return ItemResults.notAttempted(batch, stopReason);
                 }
                 return ItemResults.match(batch, response, job.options().quiet(), attempt);
             } catch (AwsServiceException e) {
@@ -170,16 +171,11 @@ final class DeleteRun {
                         break;
                     }
                 }
-                sending(requestNumber, attempt, List.of(ref));
+                String header = mfaHeader;
                 try {
-                    requestsSent.incrementAndGet();
-                    DeleteObjectResponse r;
-                    try {
-                        r = s3.deleteObject(requests.one(ref, mfaHeader));
-                    } finally {
-                        answered(requestNumber, attempt);
-                    }
-                    result = ItemResults.single(ref, r, attempt);
+                    DeleteObjectResponse r = send(requestNumber, attempt, List.of(ref),
+                            () -> s3.deleteObject(requests.one(ref, header)));
+                    result = r == null ? ItemResult.notAttempted(ref, stopReason) : ItemResults.single(ref, r, attempt);
                 } catch (SdkException e) {
                     S3Failure f = S3Failure.of(e);
                     boolean transientFailure = e instanceof SdkClientException
@@ -193,6 +189,42 @@ final class DeleteRun {
             results.add(result);
         }
         return results;
+    }
+
+    /**
+     * Sends one attempt once the gate lets it through, and tells the gate how it went. Returns {@code null}, sending
+     * nothing, when the job stops while the attempt waits for a slot.
+     */
+    private <T> T send(int requestNumber, int attempt, List<VersionRef> items, Supplier<T> call) {
+        if (!gate.enter(this::stopping)) {
+            return null;
+        }
+        sending(requestNumber, attempt, items);
+        requestsSent.incrementAndGet();
+        long start = System.nanoTime();
+        RequestSample.Signal signal = RequestSample.Signal.OTHER;
+        try {
+            T answer = call.get();
+            signal = RequestSample.Signal.ANSWERED;
+            return answer;
+        } catch (RuntimeException e) {
+            signal = RequestSample.Signal.of(e);
+            throw e;
+        } finally {
+            answered(requestNumber, attempt);
+            gate.leave(new RequestSample(start, System.nanoTime(), items.size(), signal));
+        }
+    }
+
+    /** Tells the listener the limit a job starts with. */
+    void announceLimit() {
+        gate.announce();
+    }
+
+    private void limitChanged(int limit) {
+        synchronized (listener) {
+            listener.onConcurrencyLimit(limit);
+        }
     }
 
     private List<ItemResult> stopForMfa(List<VersionRef> batch) {

@@ -10,6 +10,8 @@ final class ServerAnswers {
     private static final Set<String> RETRYABLE_CODES = Set.of("SlowDown", "InternalError", "ServiceUnavailable",
             "Throttling", "ThrottlingException", "RequestTimeout", "RequestTimeTooSkewed", "TooManyRequests",
             "OperationAborted");
+    private static final Set<String> THROTTLING_CODES = Set.of("SlowDown", "ServiceUnavailable", "Throttling",
+            "ThrottlingException", "RequestTimeout", "TooManyRequests");
     private static final Set<String> TOO_LARGE_CODES = Set.of("MalformedXML", "EntityTooLarge",
             "MaxMessageLengthExceeded", "InvalidArgument");
 
@@ -20,6 +22,13 @@ final class ServerAnswers {
         String code = code(e);
         return e.statusCode() >= 500 && e.statusCode() != 501 || e.statusCode() == 429
                 || (code != null && RETRYABLE_CODES.contains(code)) || e.isThrottlingException();
+    }
+
+    /** The server asks for fewer requests (as opposed to a 500, which is a fault of its own). */
+    static boolean isThrottling(AwsServiceException e) {
+        String code = code(e);
+        return e.statusCode() == 503 || e.statusCode() == 429 || (code != null && THROTTLING_CODES.contains(code))
+                || e.isThrottlingException();
     }
 
     static boolean isNotImplemented(AwsServiceException e) {
