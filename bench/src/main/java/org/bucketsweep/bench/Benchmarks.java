@@ -130,7 +130,7 @@ public final class Benchmarks {
         String out = args.string("out", "-");
         if (!"-".equals(out)) {
             Path doc = Path.of(out);
-            BenchDoc.write(doc, SUMMARY, "## Summary", summary);
+            BenchDoc.write(doc, SUMMARY, "## Summary", summary + BenchDoc.earlierRows(doc, SUMMARY, results));
             for (BenchResult result : results) {
                 BenchDoc.write(doc, result.section(), headingOf(result.section()), result.markdown());
             }

@@ -18,6 +18,7 @@ import org.bucketsweep.bench.DeleteRunTypes.Kind;
 import org.bucketsweep.bench.DeleteRunTypes.Run;
 import org.bucketsweep.bench.DeleteRunTypes.Variant;
 import org.bucketsweep.model.connection.S3Connection;
+import org.bucketsweep.model.delete.DeleteOptions;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.VersionRef;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -211,7 +212,7 @@ public final class DeleteThroughput {
             if (config.variants.contains("engine")) {
                 list.add(new Variant(Kind.ENGINE, c, config.versions));
             }
-            if (config.variants.contains("sdk")) {
+            if (config.variants.contains("sdk") && c != DeleteOptions.ADAPTIVE) {
                 list.add(new Variant(Kind.SDK, c, config.versions));
             }
         }
