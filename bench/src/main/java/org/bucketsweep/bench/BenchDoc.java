@@ -3,6 +3,9 @@ package org.bucketsweep.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * docs/benchmarks.md: each bench owns the text between its two markers and rewrites only that; the prose around the
@@ -19,6 +22,30 @@ final class BenchDoc {
 
     static String end(String section) {
         return "<!-- bench:" + section + ":end -->";
+    }
+
+    /**
+     * The summary rows of the benches that did not run this time, from the file as it is, under a line saying they
+     * are older: a run of some benches ({@code bench.only}) then keeps the others' figures instead of dropping them.
+     */
+    static String earlierRows(Path file, String section, List<BenchResult> results) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String text = Files.readString(file);
+        int b = text.indexOf(begin(section));
+        int e = text.indexOf(end(section));
+        if (b < 0 || e < b) {
+            return "";
+        }
+        Set<String> ran = results.stream().flatMap(r -> r.figures().stream()).map(BenchResult.Figure::benchmark)
+                .collect(Collectors.toSet());
+        String kept = text.substring(b + begin(section).length(), e).lines()
+                .filter(l -> l.startsWith("| ") && !l.startsWith("| Benchmark |"))
+                .filter(l -> !ran.contains(l.substring(2, Math.max(2, l.indexOf(" | ", 2))).strip()))
+                .collect(Collectors.joining("\n"));
+        return kept.isEmpty() ? "" : "\nFrom earlier runs (not run this time):\n\n| Benchmark | Measure | Result |\n"
+                + "|---|---|---|\n" + kept + "\n";
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.Set;
  * bench's section and the summary into docs/benchmarks.md.
  *
  * <p>Arguments ({@code --name=value}; empty values count as not given): {@code only} (which benches, default all:
- * delete,listing,usage,ui,startup), {@code quick} (smaller sizes and one run each, no aws CLI: a check that all works, not
+ * delete,delete-ceph,listing,usage,ui,startup; delete-ceph needs the BUCKETSWEEP_CEPH_* variables of
+ * {@code scripts/ceph-rgw.sh} and is skipped without them), {@code quick} (smaller sizes and one run each, no aws CLI: a check that all works, not
  * figures to publish), {@code out} (the Markdown file, or "-" for none), {@code jvm.BENCH} (JVM options of that
  * bench's JVM), and {@code BENCH.NAME} for each bench's own arguments (see each bench's class comment).
  */
@@ -27,6 +28,8 @@ public final class Benchmarks {
     /** The benches, in the order they run. */
     enum Part {
         DELETE("delete", "## Delete throughput", DeleteThroughput.class, DeleteThroughput.ARGS, false),
+        DELETE_CEPH("delete-ceph", "## Delete throughput on Ceph RGW", CephDeleteThroughput.class,
+                CephDeleteThroughput.ARGS, false),
         LISTING("listing", "## Listing", ListingThroughput.class, ListingThroughput.ARGS, true),
         USAGE("usage", "## Usage scan", UsageScanThroughput.class, UsageScanThroughput.ARGS, true),
         UI("ui", "## UI responsiveness", UiResponsiveness.class, UiResponsiveness.ARGS, true),
@@ -72,7 +75,7 @@ public final class Benchmarks {
         try {
             args = BenchArgs.parse(argv, knownArgs());
             parts = EnumSet.noneOf(Part.class);
-            for (String name : args.list("only", "delete,listing,usage,ui,startup")) {
+            for (String name : args.list("only", "delete,delete-ceph,listing,usage,ui,startup")) {
                 parts.add(Part.named(name));
             }
         } catch (IllegalArgumentException e) {
@@ -128,7 +131,7 @@ public final class Benchmarks {
         String out = args.string("out", "-");
         if (!"-".equals(out)) {
             Path doc = Path.of(out);
-            BenchDoc.write(doc, SUMMARY, "## Summary", summary);
+            BenchDoc.write(doc, SUMMARY, "## Summary", summary + BenchDoc.earlierRows(doc, SUMMARY, results));
             for (BenchResult result : results) {
                 BenchDoc.write(doc, result.section(), headingOf(result.section()), result.markdown());
             }

@@ -124,10 +124,11 @@ final class DeleteCommand implements Callable<Integer> {
             description = "Keys per DeleteObjects request, 1 to 1000. Default: ${DEFAULT-VALUE}.")
     int batchSize = DeleteJob.MAX_BATCH;
 
-    @Option(names = "--concurrency", paramLabel = "N", order = 11,
-            description = "Requests in flight at once, 1 to 64 (MFA jobs send one at a time). Default:"
+    @Option(names = "--concurrency", paramLabel = "N|auto", order = 11,
+            description = "Requests in flight at once, 1 to 64, or auto: start with 4, add more while the server"
+                    + " answers faster, back off when it says SlowDown (MFA jobs send one at a time). Default:"
                     + " ${DEFAULT-VALUE}.")
-    int concurrency = DeleteOptions.DEFAULT_CONCURRENCY;
+    String concurrency = "auto";
 
     @Option(names = "--bypass-governance-retention", order = 14,
             description = "Send x-amz-bypass-governance-retention: true (needs s3:BypassGovernanceRetention).")
@@ -222,16 +223,31 @@ final class DeleteCommand implements Callable<Integer> {
         if (batchSize < 1 || batchSize > DeleteJob.MAX_BATCH) {
             throw usage("--batch-size must be 1 to " + DeleteJob.MAX_BATCH + ", not " + batchSize + ".");
         }
-        if (concurrency < 1 || concurrency > 64) {
-            throw usage("--concurrency must be 1 to 64, not " + concurrency + ".");
-        }
+        requestsInFlight();
         mfa.validate();
+    }
+
+    /** {@code --concurrency} as the engine takes it: a number, or {@link DeleteOptions#ADAPTIVE} for auto. */
+    private int requestsInFlight() {
+        if (concurrency.trim().equalsIgnoreCase("auto")) {
+            return DeleteOptions.ADAPTIVE;
+        }
+        try {
+            int n = Integer.parseInt(concurrency.trim());
+            if (n >= 1 && n <= DeleteOptions.MAX_CONCURRENCY) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw usage("--concurrency must be auto or 1 to " + DeleteOptions.MAX_CONCURRENCY + ", not " + concurrency
+                + ".");
     }
 
     private DeleteOptions options() {
         return DeleteOptions.DEFAULTS
                 .withBatchSize(batchSize)
-                .withConcurrency(concurrency)
+                .withConcurrency(requestsInFlight())
                 .withQuiet(quiet)
                 .withBypassGovernanceRetention(bypassGovernanceRetention)
                 .withExpectedBucketOwner(expectedBucketOwner)

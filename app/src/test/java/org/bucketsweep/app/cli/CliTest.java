@@ -392,6 +392,7 @@ class CliTest {
                 cli("delete", "--bucket", "b", "--items", bad.toString()),
                 cli("delete", "--bucket", "b", "--items", "x", "--mfa-code-command", "echo 1"),
                 cli("delete", "--bucket", "b", "--items", "x", "--batch-size", "1001"),
+                cli("delete", "--bucket", "b", "--items", "x", "--concurrency", "many"),
                 cli("list-versions", "--bucket", "b", "--endpoint", "not a url"),
                 cli("list-versions", "--bucket", "b", "--bukket=x"),
                 cli("list-versions"));
@@ -409,6 +410,7 @@ class CliTest {
                         + " {\"key\":\"…\",\"versionId\":\"…\"}.",
                 "Error: --mfa-code-command needs --mfa-serial SERIAL.",
                 "Error: --batch-size must be 1 to 1000, not 1001.",
+                "Error: --concurrency must be auto or 1 to 64, not many.",
                 "Error: --endpoint must be an http:// or https:// URL with a host, not 'not a url'.",
                 "Error: Unknown option: '--bukket=x'",
                 "Error: Missing required option: '--bucket=BUCKET'");

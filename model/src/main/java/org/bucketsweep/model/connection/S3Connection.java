@@ -288,10 +288,13 @@ public final class S3Connection implements AutoCloseable {
                 builder(region, endpoint)
                         .overrideConfiguration(o -> o
                                 .retryStrategy(AwsRetryStrategy.doNotRetry())
-                                // A DeleteObjects of 1000 keys takes seconds; a server that has not answered in
-                                // 30 s gets the request again (a timeout is retried like a reset).
-                                .apiCallAttemptTimeout(Duration.ofSeconds(30))
-                                .apiCallTimeout(Duration.ofSeconds(30)))
+                                // A DeleteObjects of 1000 versions took 33-46 s on Ceph RGW with 10-16 in flight
+                                // (docs/benchmarks.md): at 30 s every one of them was sent twice, doubling the
+                                // server's work just when it was slow. A server that has not answered in 120 s gets
+                                // the request again (a timeout is retried like a reset, and halves the adaptive
+                                // number of requests in flight).
+                                .apiCallAttemptTimeout(Duration.ofSeconds(120))
+                                .apiCallTimeout(Duration.ofSeconds(120)))
                         .build());
     }
 

@@ -20,6 +20,13 @@ public interface DeleteListener {
     default void onResponse(int requestNumber, int attempt) {
     }
 
+    /**
+     * The number of requests the job may have in flight from now on: once at the start, then at each change when
+     * the engine finds it ({@link DeleteOptions#ADAPTIVE}).
+     */
+    default void onConcurrencyLimit(int limit) {
+    }
+
     /** Both listeners, {@code first} first: e.g. the journal, then the screen. */
     static DeleteListener both(DeleteListener first, DeleteListener second) {
         return new DeleteListener() {
@@ -39,6 +46,12 @@ public interface DeleteListener {
             public void onResponse(int requestNumber, int attempt) {
                 first.onResponse(requestNumber, attempt);
                 second.onResponse(requestNumber, attempt);
+            }
+
+            @Override
+            public void onConcurrencyLimit(int limit) {
+                first.onConcurrencyLimit(limit);
+                second.onConcurrencyLimit(limit);
             }
         };
     }

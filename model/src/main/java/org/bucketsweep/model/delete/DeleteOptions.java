@@ -4,7 +4,8 @@ package org.bucketsweep.model.delete;
  * How a delete job talks to S3.
  *
  * @param batchSize                 keys per DeleteObjects request, 1 to {@value DeleteJob#MAX_BATCH}
- * @param concurrency               requests in flight at once (MFA jobs always send one at a time)
+ * @param concurrency               requests in flight at once, or {@link #ADAPTIVE} to let the engine find the number
+ *                                  that suits the server (MFA jobs always send one at a time)
  * @param quiet                     ask S3 to report only errors; unmentioned keys are then taken as deleted
  * @param bypassGovernanceRetention send {@code x-amz-bypass-governance-retention: true} (needs the permission)
  * @param expectedBucketOwner       the account id the bucket must belong to, or {@code null}
@@ -13,8 +14,16 @@ package org.bucketsweep.model.delete;
 public record DeleteOptions(int batchSize, int concurrency, boolean quiet, boolean bypassGovernanceRetention,
                             String expectedBucketOwner, boolean requestPayer, RetryPolicy retry) {
 
-    /** Measured on the local servers: four requests in flight reach the server's limit on two cores. */
-    public static final int DEFAULT_CONCURRENCY = 4;
+    /**
+     * Requests in flight found while the job runs ({@code AdaptiveConcurrency}): no fixed number suits every
+     * server, and a person should not have to tune it.
+     */
+    public static final int ADAPTIVE = 0;
+
+    public static final int DEFAULT_CONCURRENCY = ADAPTIVE;
+
+    /** The most requests in flight a person may choose. */
+    public static final int MAX_CONCURRENCY = 64;
 
     public static final DeleteOptions DEFAULTS =
             new DeleteOptions(DeleteJob.MAX_BATCH, DEFAULT_CONCURRENCY, false, false, null, false, RetryPolicy.DEFAULT);
@@ -23,8 +32,9 @@ public record DeleteOptions(int batchSize, int concurrency, boolean quiet, boole
         if (batchSize < 1 || batchSize > DeleteJob.MAX_BATCH) {
             throw new IllegalArgumentException("batchSize must be 1.." + DeleteJob.MAX_BATCH + ", was " + batchSize);
         }
-        if (concurrency < 1 || concurrency > 64) {
-            throw new IllegalArgumentException("concurrency must be 1..64, was " + concurrency);
+        if (concurrency < ADAPTIVE || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("concurrency must be 1.." + MAX_CONCURRENCY + " or ADAPTIVE (0), was "
+                    + concurrency);
         }
         if (expectedBucketOwner != null && expectedBucketOwner.isBlank()) {
             expectedBucketOwner = null;
@@ -32,6 +42,10 @@ public record DeleteOptions(int batchSize, int concurrency, boolean quiet, boole
         if (retry == null) {
             retry = RetryPolicy.DEFAULT;
         }
+    }
+
+    public boolean adaptiveConcurrency() {
+        return concurrency == ADAPTIVE;
     }
 
     public DeleteOptions withBatchSize(int size) {

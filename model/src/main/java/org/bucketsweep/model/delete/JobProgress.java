@@ -21,6 +21,7 @@ public final class JobProgress implements DeleteListener {
     private final long startedNanos;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger limit = new AtomicInteger();
     private final AtomicInteger requestsSent = new AtomicInteger();
     private final AtomicIntegerArray byOutcome = new AtomicIntegerArray(DeleteOutcome.values().length);
     private final AtomicLong finishedNanos = new AtomicLong(Long.MIN_VALUE);
@@ -48,6 +49,11 @@ public final class JobProgress implements DeleteListener {
     }
 
     @Override
+    public void onConcurrencyLimit(int newLimit) {
+        limit.set(newLimit);
+    }
+
+    @Override
     public void onResults(List<ItemResult> results) {
         results.forEach(r -> byOutcome.incrementAndGet(r.outcome().ordinal()));
         done.addAndGet(results.size());
@@ -65,7 +71,7 @@ public final class JobProgress implements DeleteListener {
         for (DeleteOutcome outcome : DeleteOutcome.values()) {
             counts.put(outcome, byOutcome.get(outcome.ordinal()));
         }
-        return new Snapshot(done.get(), total, Math.max(0, inFlight.get()), requestsSent.get(),
+        return new Snapshot(done.get(), total, Math.max(0, inFlight.get()), limit.get(), requestsSent.get(),
                 Duration.ofNanos(Math.max(0, now - startedNanos)), counts);
     }
 
@@ -74,10 +80,12 @@ public final class JobProgress implements DeleteListener {
      *
      * @param done         items with an outcome (of any kind)
      * @param inFlight     requests sent and not yet answered
+     * @param limit        requests the job may have in flight now (chosen, or found by the engine); 0 before the
+     *                     engine has said
      * @param requestsSent requests sent so far, retries included
      * @param counts       outcomes so far, every {@link DeleteOutcome} present
      */
-    public record Snapshot(int done, int total, int inFlight, int requestsSent, Duration elapsed,
+    public record Snapshot(int done, int total, int inFlight, int limit, int requestsSent, Duration elapsed,
                            Map<DeleteOutcome, Integer> counts) {
 
         public Snapshot {

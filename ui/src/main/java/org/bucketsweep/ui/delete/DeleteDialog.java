@@ -28,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Window;
+import org.bucketsweep.model.delete.DeleteOptions;
 import org.bucketsweep.model.delete.DeletePreview;
 import org.bucketsweep.model.plan.DeletePlan;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel.Intent;
@@ -269,7 +270,11 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         batch.setEditable(true);
         batch.valueProperty().addListener((o, a, b) -> model.batchSizeProperty().set(b));
         commitWhenLeft(batch);
-        Spinner<Integer> parallel = new Spinner<>(1, 16, model.concurrencyProperty().get());
+        Spinner<Integer> parallel = new Spinner<>(DeleteOptions.ADAPTIVE, DeleteDialogViewModel.MAX_CONCURRENCY,
+                model.concurrencyProperty().get());
+        parallel.getValueFactory().setConverter(new ConcurrencyText());
+        parallel.setTooltip(new Tooltip("Auto finds the number of requests the server takes best, and backs off"
+                + " when it says SlowDown."));
         parallel.setId("concurrency");
         parallel.setEditable(true);
         parallel.valueProperty().addListener((o, a, b) -> model.concurrencyProperty().set(b));

@@ -72,6 +72,8 @@ public final class DeleteDialogViewModel {
     public enum Target { SELECTED_KEYS, FOLDER }
 
     public static final int SAMPLE_SIZE = 8;
+    /** The most requests in flight the dialog offers; 0 ({@link DeleteOptions#ADAPTIVE}) means "Auto". */
+    public static final int MAX_CONCURRENCY = 16;
 
     private final TaskRunner tasks;
     private final DeletePlanner planner;
@@ -207,7 +209,7 @@ public final class DeleteDialogViewModel {
     public DeleteOptions options() {
         return DeleteOptions.DEFAULTS
                 .withBatchSize(Math.max(1, Math.min(DeleteJob.MAX_BATCH, batchSize.get())))
-                .withConcurrency(Math.max(1, Math.min(16, concurrency.get())))
+                .withConcurrency(Math.max(DeleteOptions.ADAPTIVE, Math.min(MAX_CONCURRENCY, concurrency.get())))
                 .withQuiet(quiet.get())
                 .withExpectedBucketOwner(expectedBucketOwner.get())
                 .withRequestPayer(requestPayer.get())

@@ -61,6 +61,8 @@ public final class JobRow {
     private final ReadOnlyStringWrapper elapsedText = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper remainingText = new ReadOnlyStringWrapper("–");
     private final ReadOnlyIntegerWrapper inFlight = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper limit = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper inFlightText = new ReadOnlyStringWrapper("–");
 
     private JobRow(JobHeader header, JobProgress progress, CancellationToken cancel, State state) {
         this.header = header;
@@ -94,15 +96,18 @@ public final class JobRow {
         JobProgress.Snapshot now = progress.snapshot();
         show(now.done(), now.total(), now.counts());
         inFlight.set(now.inFlight());
+        limit.set(now.limit());
         elapsedText.set(Durations.human(now.elapsed()));
         speedText.set(Durations.rate(now.itemsPerSecond()));
         if (state.get().active()) {
             remainingText.set(now.remaining().map(Durations::human).orElse("–"));
+            inFlightText.set(now.limit() > 0 ? now.limit() + " in flight" : "–");
             if (state.get() == State.RUNNING && cancel != null && cancel.isCancelled()) {
                 state.set(State.CANCELLING);
             }
         } else {
             remainingText.set("–");
+            inFlightText.set("–");
         }
     }
 
@@ -188,6 +193,19 @@ public final class JobRow {
 
     public ReadOnlyStringProperty remainingTextProperty() {
         return remainingText.getReadOnlyProperty();
+    }
+
+    /**
+     * The requests the job may have in flight now: what the person chose, or what the engine found the server
+     * takes; 0 before the engine has said.
+     */
+    public ReadOnlyIntegerProperty limitProperty() {
+        return limit.getReadOnlyProperty();
+    }
+
+    /** "8 in flight" while the job runs, the limit above; "–" otherwise. */
+    public ReadOnlyStringProperty inFlightTextProperty() {
+        return inFlightText.getReadOnlyProperty();
     }
 
     /** Requests sent and not answered yet. */

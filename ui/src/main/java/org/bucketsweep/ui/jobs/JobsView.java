@@ -56,7 +56,7 @@ public final class JobsView extends VBox {
         table.getColumns().add(textColumn("Speed", JobRow::speedTextProperty, 100));
         table.getColumns().add(textColumn("Elapsed", JobRow::elapsedTextProperty, 80));
         table.getColumns().add(textColumn("Left", JobRow::remainingTextProperty, 80));
-        table.getColumns().add(textColumn("In flight", r -> r.inFlightProperty().asString(), 70));
+        table.getColumns().add(textColumn("In flight", JobRow::inFlightTextProperty, 90));
         table.setRowFactory(t -> {
             TableRow<JobRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

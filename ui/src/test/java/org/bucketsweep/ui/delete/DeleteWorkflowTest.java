@@ -169,6 +169,7 @@ class DeleteWorkflowTest {
         assertThat(row.fractionProperty().get()).isEqualTo(1.0);
         assertThat(row.outcomesTextProperty().get()).isEqualTo("Deleted: 1 · Delete marker created: 1");
         assertThat(row.inFlightProperty().get()).isZero();
+        assertThat(row.limitProperty().get()).as("requests in flight the engine allowed").isPositive();
         assertThat(row.intent()).isEqualTo("Delete 2 selected items");
         assertThat(jobs.activeProperty().get()).isZero();
         assertThat(jobs.activeTextProperty().get()).isEmpty();

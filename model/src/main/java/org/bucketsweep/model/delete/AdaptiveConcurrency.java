@@ -1,0 +1,173 @@
+package org.bucketsweep.model.delete;
+
+/**
+ * Finds the number of requests in flight that gets the most keys per second out of this server, so that nobody has
+ * to tune it. Plain arithmetic on the samples it is given (no clock of its own), so tests drive it with made-up times.
+ *
+ * <p>It works in rounds: a round ends when as many requests have been answered as the limit allowed at its start,
+ * and its throughput is the keys answered in it over its length.
+ * <ul>
+ *   <li><b>Slow start</b>: from {@link #START}, one more per answered request (doubling each round) while each
+ *       round's throughput beats the one before by {@value #SLOW_START_GAIN}x; a round that does not ends it, and the
+ *       limit goes back to what that round started with.</li>
+ *   <li><b>Steady</b>: every {@value #ROUNDS_BETWEEN_PROBES} rounds one more request is tried; it stays (and another
+ *       is tried) if that round beat the one before by {@value #STEADY_GAIN}x, else it is given back. A round that
+ *       falls below {@value #STEADY_LOSS}x of the one before takes one off.</li>
+ *   <li><b>Back off</b>: SlowDown, 503, throttling, a timeout or a reset halves the limit; a full-size request whose
+ *       time per key is over {@value #LATENCY_FACTOR}x the best seen (the server is queueing) takes a quarter off.
+ *       Either happens at most once per round trip: answers to requests sent before the cut were already counted
+ *       in it, as TCP does.</li>
+ * </ul>
+ * The limit always stays within {@link #MIN}..{@link #MAX}.
+ */
+final class AdaptiveConcurrency implements ConcurrencyLimit {
+
+    /**
+     * What the fixed default used to be: a job of a few 1000-key requests ends before a start from 2 could grow,
+     * so a lower start would make small jobs slower than before, with nothing learnt.
+     */
+    static final int START = 4;
+    static final int MIN = 1;
+    static final int MAX = 32;
+    static final double SLOW_START_GAIN = 1.10;
+    static final double STEADY_GAIN = 1.03;
+    static final double STEADY_LOSS = 0.85;
+    static final double LATENCY_FACTOR = 4.0;
+    static final int ROUNDS_BETWEEN_PROBES = 3;
+
+    private final int min;
+    private final int max;
+    private int limit;
+    private boolean slowStart = true;
+    /** The last round ran with one request more than the one before, to see whether it pays. */
+    private boolean probing;
+    private int roundsUntilProbe;
+
+    private boolean roundOpen;
+    private long roundStartNanos;
+    private int roundLimit;
+    private int roundAnswers;
+    private long roundKeys;
+    /** Keys per second of the last finished round; 0 before there is one (or after a cut). */
+    private double previousRate;
+
+    private double bestNanosPerKey = Double.MAX_VALUE;
+    private int largestRequest;
+    /** Requests sent before this moment were in flight when the limit was last cut. */
+    private long lastCutNanos = Long.MIN_VALUE;
+
+    AdaptiveConcurrency() {
+        this(START, MIN, MAX);
+    }
+
+    AdaptiveConcurrency(int start, int min, int max) {
+        if (min < 1 || max < min || start < min || start > max) {
+            throw new IllegalArgumentException("need 1 <= min <= start <= max, got " + min + ", " + start + ", "
+                    + max);
+        }
+        this.min = min;
+        this.max = max;
+        this.limit = start;
+    }
+
+    @Override
+    public synchronized int limit() {
+        return limit;
+    }
+
+    /** Still doubling; for tests and the log. */
+    synchronized boolean inSlowStart() {
+        return slowStart;
+    }
+
+    @Override
+    public synchronized void record(RequestSample s) {
+        switch (s.signal()) {
+            case THROTTLED, TIMED_OUT -> {
+                if (s.startNanos() >= lastCutNanos) {
+                    cut(s.endNanos(), limit / 2);
+                }
+            }
+            case OTHER -> {
+                // Says nothing about load: neither counted nor acted on.
+            }
+            case ANSWERED -> answered(s);
+        }
+    }
+
+    private void answered(RequestSample s) {
+        if (s.keys() <= 0) {
+            return;
+        }
+        double nanosPerKey = (double) s.nanos() / s.keys();
+        // Only requests near full size say much about time per key: a 3-key request is all fixed cost.
+        largestRequest = Math.max(largestRequest, s.keys());
+        boolean fullSize = s.keys() * 2 >= largestRequest;
+        if (fullSize) {
+            if (nanosPerKey > LATENCY_FACTOR * bestNanosPerKey && s.startNanos() >= lastCutNanos
+                    && bestNanosPerKey < Double.MAX_VALUE) {
+                cut(s.endNanos(), limit - Math.max(1, limit / 4));
+                return;
+            }
+            bestNanosPerKey = Math.min(bestNanosPerKey, nanosPerKey);
+        }
+        if (!roundOpen) {
+            openRound(s.startNanos());
+        }
+        roundAnswers++;
+        roundKeys += s.keys();
+        if (slowStart) {
+            limit = Math.min(max, limit + 1);
+        }
+        if (roundAnswers >= roundLimit) {
+            endRound(s.endNanos());
+        }
+    }
+
+    private void endRound(long nowNanos) {
+        double rate = roundKeys * 1e9 / Math.max(1, nowNanos - roundStartNanos);
+        if (previousRate > 0) {
+            if (slowStart) {
+                if (rate < previousRate * SLOW_START_GAIN) {
+                    slowStart = false;
+                    limit = Math.max(min, roundLimit);
+                    roundsUntilProbe = ROUNDS_BETWEEN_PROBES;
+                }
+            } else if (probing) {
+                if (rate >= previousRate * STEADY_GAIN) {
+                    limit = Math.min(max, limit + 1);
+                } else {
+                    // The extra request bought nothing: give it back, and try again a few rounds later.
+                    limit = Math.max(min, limit - 1);
+                    probing = false;
+                    roundsUntilProbe = ROUNDS_BETWEEN_PROBES;
+                }
+            } else if (rate < previousRate * STEADY_LOSS) {
+                limit = Math.max(min, limit - 1);
+            } else if (--roundsUntilProbe <= 0) {
+                limit = Math.min(max, limit + 1);
+                probing = limit > roundLimit;
+            }
+        }
+        previousRate = rate;
+        openRound(nowNanos);
+    }
+
+    private void cut(long nowNanos, int newLimit) {
+        limit = Math.max(min, Math.min(limit - 1, newLimit));
+        slowStart = false;
+        probing = false;
+        roundsUntilProbe = ROUNDS_BETWEEN_PROBES;
+        lastCutNanos = nowNanos;
+        previousRate = 0;
+        roundOpen = false;
+    }
+
+    private void openRound(long startNanos) {
+        roundOpen = true;
+        roundStartNanos = startNanos;
+        roundLimit = limit;
+        roundAnswers = 0;
+        roundKeys = 0;
+    }
+}
