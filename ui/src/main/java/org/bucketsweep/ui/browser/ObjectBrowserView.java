@@ -282,7 +282,7 @@ public final class ObjectBrowserView extends VBox {
 
     private static void copy(TableView<ListingEntry> table) {
         ClipboardContent content = new ClipboardContent();
-        content.putString(ObjectBrowserViewModel.copyText(table.getSelectionModel().getSelectedItems()));
+        content.putString(RowsText.tabSeparated(table.getSelectionModel().getSelectedItems()));
         Clipboard.getSystemClipboard().setContent(content);
     }
 

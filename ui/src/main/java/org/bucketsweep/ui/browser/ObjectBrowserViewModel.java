@@ -1,14 +1,10 @@
 package org.bucketsweep.ui.browser;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -52,13 +48,12 @@ public final class ObjectBrowserViewModel {
 
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final ObservableList<ListingEntry> rows = FXCollections.observableArrayList();
+    private final ListedRows listed = new ListedRows(this::revised);
+    private final ObservableList<ListingEntry> rows = listed.list();
     private final FilteredList<ListingEntry> visibleRows = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty namePrefix = new SimpleStringProperty("");
     private final BooleanProperty deletedOnly = new SimpleBooleanProperty();
-    /** Keys whose latest version is a delete marker, for "show deleted keys" (their version rows go with them). */
-    private final Set<String> deletedKeys = new HashSet<>();
     private final ObjectProperty<List<ListingEntry>> selectionToRestore = new SimpleObjectProperty<>(List.of());
     private final ObservableList<ListingEntry> selection = FXCollections.observableArrayList();
     private final ObservableList<Crumb> breadcrumbs = FXCollections.observableArrayList();
@@ -66,10 +61,7 @@ public final class ObjectBrowserViewModel {
     private final ReadOnlyStringWrapper prefix = new ReadOnlyStringWrapper("");
     private final BooleanProperty showVersions = new SimpleBooleanProperty();
     private final BooleanProperty flat = new SimpleBooleanProperty();
-    private final Deque<String> back = new ArrayDeque<>();
-    private final Deque<String> forward = new ArrayDeque<>();
-    private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper();
+    private final FolderHistory history = new FolderHistory();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper listingEmptyText = new ReadOnlyStringWrapper("Choose a bucket on the left.");
@@ -78,9 +70,6 @@ public final class ObjectBrowserViewModel {
     private BucketBrowser browser;
     private Consumer<ObjectVersion> onRestore = version -> { };
     private CancellationToken currentListing = new CancellationToken();
-    private Tally tally = new Tally(false);
-    /** Index in rows of the last key row appended: a revision of that key replaces it. */
-    private int lastKeyRow = -1;
     private boolean navigating;
 
     public ObjectBrowserViewModel(TaskRunner tasks, DialogService dialogs) {
@@ -93,14 +82,14 @@ public final class ObjectBrowserViewModel {
             refresh();
         });
         deletedOnly.addListener((obs, was, now) -> {
-            visibleRows.setPredicate(visibleWhen(filter.get(), now));
+            visibleRows.setPredicate(listed.shownWhen(filter.get(), now));
             if (now && !showVersions.get()) {
                 // Deleted keys only show up in a versions listing: a plain listing leaves them out.
                 showVersions.set(true);
             }
         });
         flat.addListener((obs, was, now) -> refresh());
-        filter.addListener((obs, was, now) -> visibleRows.setPredicate(visibleWhen(now, deletedOnly.get())));
+        filter.addListener((obs, was, now) -> visibleRows.setPredicate(listed.shownWhen(now, deletedOnly.get())));
         namePrefix.addListener((obs, was, now) -> {
             if (!navigating) {
                 refresh();
@@ -122,24 +111,6 @@ public final class ObjectBrowserViewModel {
         }, rows, visibleRows, selection);
     }
 
-    /**
-     * The filter: a case-insensitive substring of the key (a key's versions share its key, so they stay with it);
-     * with {@code deletedOnly}, folders and the keys whose latest version is a delete marker, with their versions.
-     */
-    private Predicate<ListingEntry> visibleWhen(String text, boolean onlyDeleted) {
-        Predicate<ListingEntry> visible = null;
-        if (text != null && !text.isBlank()) {
-            String needle = text.strip().toLowerCase(Locale.ROOT);
-            visible = entry -> entry.key().toLowerCase(Locale.ROOT).contains(needle);
-        }
-        if (onlyDeleted) {
-            Predicate<ListingEntry> deleted = entry -> entry instanceof CommonPrefix
-                    || deletedKeys.contains(entry.key());
-            visible = visible == null ? deleted : visible.and(deleted);
-        }
-        return visible;
-    }
-
     public void connect(BucketBrowser newBrowser) {
         this.browser = newBrowser;
         open(null);
@@ -148,34 +119,30 @@ public final class ObjectBrowserViewModel {
     /** Shows the top level of {@code newBucket}; {@code null} clears the view. */
     public void open(BucketSummary newBucket) {
         bucket.set(newBucket);
-        back.clear();
-        forward.clear();
+        history.clear();
         show("");
     }
 
     /** Goes to a folder of the current bucket ("" for the top); Back returns here. */
     public void navigateTo(String newPrefix) {
         String target = newPrefix == null ? "" : newPrefix;
-        if (!target.equals(prefix.get())) {
-            back.push(prefix.get());
-            forward.clear();
-        }
+        history.went(prefix.get(), target);
         show(target);
     }
 
     /** Alt+Left: the folder shown before. */
     public void goBack() {
-        if (!back.isEmpty()) {
-            forward.push(prefix.get());
-            show(back.pop());
+        String target = history.back(prefix.get());
+        if (target != null) {
+            show(target);
         }
     }
 
     /** Alt+Right: the folder left with Back. */
     public void goForward() {
-        if (!forward.isEmpty()) {
-            back.push(prefix.get());
-            show(forward.pop());
+        String target = history.forward(prefix.get());
+        if (target != null) {
+            show(target);
         }
     }
 
@@ -188,9 +155,7 @@ public final class ObjectBrowserViewModel {
             navigating = false;
         }
         prefix.set(newPrefix);
-        breadcrumbs.setAll(crumbsFor(bucket.get(), newPrefix));
-        canGoBack.set(!back.isEmpty());
-        canGoForward.set(!forward.isEmpty());
+        breadcrumbs.setAll(Crumb.trail(bucket.get(), newPrefix));
         refresh();
     }
 
@@ -216,10 +181,8 @@ public final class ObjectBrowserViewModel {
     public void refresh() {
         Set<RowId> reselect = selection.stream().map(RowId::of).collect(Collectors.toSet());
         currentListing.cancel();
-        rows.clear();
+        listed.clear(showVersions.get());
         selection.clear();
-        deletedKeys.clear();
-        lastKeyRow = -1;
         BucketSummary b = bucket.get();
         if (browser == null || b == null) {
             loading.set(false);
@@ -235,11 +198,10 @@ public final class ObjectBrowserViewModel {
         String listedPrefix = folder + namePrefix.get();
         boolean versions = showVersions.get();
         boolean allDepths = flat.get();
-        tally = new Tally(versions);
         KeyHistories histories = new KeyHistories();
         UiBatcher<GroupedPage> batcher = new UiBatcher<>(tasks.ui(), pages -> {
             if (!token.isCancelled()) {
-                append(pages);
+                listed.append(pages);
                 status.set(String.format(Locale.ROOT, "%,d rows loaded…", rows.size()));
             }
         });
@@ -263,7 +225,7 @@ public final class ObjectBrowserViewModel {
             }
             batcher.flush();
             loading.set(false);
-            status.set(tally.describe());
+            status.set(listed.describe());
             if (!reselect.isEmpty()) {
                 restoreSelection(rows.stream().filter(r -> reselect.contains(RowId.of(r))).toList());
             }
@@ -289,55 +251,27 @@ public final class ObjectBrowserViewModel {
         currentListing.cancel();
         loading.set(false);
         status.set(String.format(Locale.ROOT, "Stopped after %,d rows (F5 lists again): %s", rows.size(),
-                tally.describe()));
+                listed.describe()));
         listingEmptyText.set("Listing stopped.");
     }
 
     /**
-     * Puts the revised row of a key that fills whole pages in place of the one shown. A TableView drops its whole
-     * selection when one of its items is replaced: the rows that were selected are selected again.
+     * A key that fills whole pages gets its revised row in place of the one shown. A TableView drops its whole
+     * selection when one of its items is replaced: the rows selected before are selected again after it.
      */
-    private void revise(int index, KeyHistory revised) {
-        ListingEntry old = rows.get(index);
+    private Runnable revised(ListingEntry old, KeyHistory revised) {
         List<ListingEntry> selected = selection.stream().map(e -> e == old ? revised : e).toList();
-        rows.set(index, revised);
-        if (!selected.isEmpty()) {
-            restoreSelection(selected);
-        }
+        return () -> {
+            if (!selected.isEmpty()) {
+                restoreSelection(selected);
+            }
+        };
     }
 
     private void restoreSelection(List<ListingEntry> selected) {
         // Rows are records: an equal list would not count as a change, and the view would not hear of it.
         selectionToRestore.set(List.of());
         selectionToRestore.set(selected);
-    }
-
-    /** On the UI thread: appends a batch of pages in one change, applying a key row's revision in place. */
-    private void append(List<GroupedPage> pages) {
-        List<ListingEntry> added = new ArrayList<>();
-        for (GroupedPage page : pages) {
-            KeyHistory revised = page.revised();
-            if (revised != null && lastKeyRow >= 0) {
-                int inAdded = lastKeyRow - rows.size();
-                if (inAdded >= 0) {
-                    added.set(inAdded, revised);
-                } else if (rows.get(lastKeyRow).key().equals(revised.key())) {
-                    revise(lastKeyRow, revised);
-                }
-            }
-            for (ListingEntry entry : page.rows()) {
-                if (entry instanceof KeyHistory key) {
-                    lastKeyRow = rows.size() + added.size();
-                    if (key.deleted()) {
-                        // Before the rows are added: the filter sees them as they arrive.
-                        deletedKeys.add(key.key());
-                    }
-                }
-                tally.count(entry);
-                added.add(entry);
-            }
-        }
-        rows.addAll(added);
     }
 
     /** The selected rows that can be deleted: objects, versions and delete markers (folders are skipped). */
@@ -368,81 +302,6 @@ public final class ObjectBrowserViewModel {
     /** Whether a row is the key itself (deleting it adds a delete marker) rather than one of its versions. */
     public static boolean isKeyRow(ListingEntry entry) {
         return entry instanceof KeyHistory || entry instanceof ObjectVersion v && v.versionId() == null;
-    }
-
-    /** What makes a row the same row after a refresh, whatever its counts, size or date are now. */
-    private record RowId(int kind, String key, String versionId) {
-        static RowId of(ListingEntry entry) {
-            if (entry instanceof ObjectVersion v) {
-                return new RowId(0, v.key(), v.versionId());
-            }
-            return new RowId(entry instanceof KeyHistory ? 1 : 2, entry.key(), null);
-        }
-    }
-
-    /** Counts of one listing, kept as rows arrive, so that the summary never walks a million rows. */
-    private static final class Tally {
-        private final boolean versions;
-        private long folders;
-        private long keys;
-        private long deletedKeys;
-        private long objects;
-        private long markers;
-
-        Tally(boolean versions) {
-            this.versions = versions;
-        }
-
-        void count(ListingEntry entry) {
-            if (entry instanceof CommonPrefix) {
-                folders++;
-            } else if (entry instanceof KeyHistory key) {
-                keys++;
-                deletedKeys += key.deleted() ? 1 : 0;
-            } else if (entry instanceof ObjectVersion v && v.deleteMarker() && v.versionId() != null) {
-                markers++;
-            } else {
-                objects++;
-            }
-        }
-
-        String describe() {
-            StringBuilder text = new StringBuilder();
-            text.append(count(folders, "folder", "folders")).append(", ");
-            if (versions) {
-                text.append(count(keys, "key", "keys"));
-                if (deletedKeys > 0) {
-                    text.append(" (").append(count(deletedKeys, "deleted", "deleted")).append(')');
-                }
-                text.append(", ");
-            }
-            text.append(versions ? count(objects, "version", "versions") : count(objects, "object", "objects"));
-            if (markers > 0) {
-                text.append(", ").append(count(markers, "delete marker", "delete markers"));
-            }
-            return text.toString();
-        }
-
-        private static String count(long n, String one, String many) {
-            return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
-        }
-    }
-
-    static List<Crumb> crumbsFor(BucketSummary bucket, String prefix) {
-        List<Crumb> crumbs = new ArrayList<>();
-        if (bucket == null) {
-            return crumbs;
-        }
-        crumbs.add(new Crumb(bucket.name(), ""));
-        int start = 0;
-        int slash;
-        while ((slash = prefix.indexOf('/', start)) >= 0) {
-            // "a//b/" has an empty segment: show it as "/" so every level stays reachable.
-            String segment = prefix.substring(start, slash);
-            crumbs.add(new Crumb(segment.isEmpty() ? "/" : segment, prefix.substring(0, slash + 1)));
-            start = slash + 1;
-        }
-        return crumbs;
     }
 
     public ObservableList<ListingEntry> rows() {
@@ -477,22 +336,6 @@ public final class ObjectBrowserViewModel {
         return selectionToRestore;
     }
 
-    /** Tab-separated lines for the clipboard: key, version id, latest, delete marker, size, last modified. */
-    public static String copyText(List<ListingEntry> entries) {
-        StringBuilder text = new StringBuilder();
-        for (ListingEntry e : entries) {
-            ListingEntry row = e instanceof KeyHistory key ? key.asCurrentObject() : e;
-            if (row instanceof ObjectVersion v) {
-                text.append(v.key()).append('\t').append(v.versionId() == null ? "" : v.versionId()).append('\t')
-                        .append(v.latest()).append('\t').append(v.deleteMarker()).append('\t').append(v.size())
-                        .append('\t').append(v.lastModified() == null ? "" : v.lastModified()).append('\n');
-            } else {
-                text.append(e.key()).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
     /** The view keeps this in step with the table's selection. */
     public ObservableList<ListingEntry> selection() {
         return selection;
@@ -520,11 +363,11 @@ public final class ObjectBrowserViewModel {
     }
 
     public ReadOnlyBooleanProperty canGoBackProperty() {
-        return canGoBack.getReadOnlyProperty();
+        return history.canGoBackProperty();
     }
 
     public ReadOnlyBooleanProperty canGoForwardProperty() {
-        return canGoForward.getReadOnlyProperty();
+        return history.canGoForwardProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

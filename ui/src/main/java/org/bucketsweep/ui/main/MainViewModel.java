@@ -27,10 +27,7 @@ import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.VersionRef;
-import org.bucketsweep.model.journal.JobJournal;
-import org.bucketsweep.model.journal.JournalContents;
 import org.bucketsweep.model.journal.JournalEntry;
-import org.bucketsweep.model.journal.JournalReader;
 import org.bucketsweep.model.plan.DeleteIntent;
 import org.bucketsweep.model.lifecycle.BucketLifecycle;
 import org.bucketsweep.model.lifecycle.SweepRule;
@@ -52,13 +49,9 @@ import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
 import org.bucketsweep.ui.uploads.UploadsViewModel;
 import org.bucketsweep.ui.usage.UsageViewModel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The main window: the connection, and the bucket list, browser and results that depend on it. */
 public final class MainViewModel implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
     /** Starts the demo sandbox (blocking, off the UI thread) and says how to reach it. */
     public interface DemoSandboxStarter extends Callable<ConnectionSettings> {
@@ -82,9 +75,9 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("BucketSweep");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final ObservableMap<String, Double> columnWidths = FXCollections.observableHashMap();
-    private final ObservableList<JournalEntry> unfinishedJobs = FXCollections.observableArrayList();
+    private final UnfinishedJobs unfinished;
+    private final BrowserJumps jumps;
     private final BooleanBinding canDelete;
-    private final Path journalDir;
     private S3Connection open;
     private BatchDeleter deleter;
     private DeletePlanner planner;
@@ -104,7 +97,6 @@ public final class MainViewModel implements AutoCloseable {
         this.tasks = tasks;
         this.connections = connections;
         this.results = new ResultsViewModel(tasks, dialogs);
-        this.journalDir = journalDir;
         this.dialogs = dialogs;
         this.demoSandbox = demoSandbox;
         this.onConnected = onConnected;
@@ -114,6 +106,8 @@ public final class MainViewModel implements AutoCloseable {
         this.uploads = new UploadsViewModel(tasks, dialogs);
         this.deleteWorkflow = new DeleteWorkflow(tasks, dialogs, results, jobs, journalDir);
         this.bucketRemoval = new BucketRemovalWorkflow(tasks, dialogs, deleteWorkflow);
+        this.jumps = new BrowserJumps(dialogs, buckets, browser, results);
+        this.unfinished = new UnfinishedJobs(tasks, dialogs, results, jobs, deleteWorkflow, journalDir);
         buckets.setOnEmptyAndDelete(this::emptyAndDeleteBucket);
         RestoreWorkflow restore = new RestoreWorkflow(tasks, dialogs, jobs);
         browser.setOnRestore(version -> {
@@ -123,14 +117,14 @@ public final class MainViewModel implements AutoCloseable {
             }
         });
         this.usage = new UsageViewModel(tasks, dialogs);
-        usage.setOnBrowse(folder -> showFolder(usage.reportProperty().get().bucket(), folder));
+        usage.setOnBrowse(folder -> jumps.toFolder(usage.reportProperty().get().bucket(), folder));
         deleteWorkflow.setOnLifecycleRule((bucket, rule) -> showLifecycle(bucket.name(), rule));
         buckets.setOnShowLifecycle(bucket -> showLifecycle(bucket.name(), null));
         results.setOnRetry(this::retryFailed);
         results.setOnShowInBrowser(this::showInBrowser);
         jobs.setOnOpen(row -> {
             if (!results.runningProperty().get()) {
-                review(row.journalProperty().get());
+                unfinished.review(row.journalProperty().get());
             }
         });
         canDelete = Bindings.createBooleanBinding(
@@ -268,36 +262,12 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    /** Opens {@code folder} of {@code bucket} in the browser, choosing that bucket first when another is open. */
-    private void showFolder(String bucket, String folder) {
-        BucketSummary open = browser.bucketProperty().get();
-        if (open == null || !open.name().equals(bucket)) {
-            buckets.buckets().stream().filter(b -> b.name().equals(bucket)).findFirst()
-                    .ifPresent(b -> buckets.selectedProperty().set(b));
-        }
-        browser.navigateTo(folder);
-    }
-
     /**
      * Shows a result's key in the browser: its folder, filtered on its name, with versions when the row names one.
-     * Only in the bucket open in the browser: results of a past job in another bucket say so instead.
+     * Only in the bucket open in the browser.
      */
     public void showInBrowser(ItemResult row) {
-        BucketSummary open = browser.bucketProperty().get();
-        String jobBucket = results.bucketProperty().get();
-        if (open == null || !open.name().equals(jobBucket)) {
-            dialogs.showFailure("Open the bucket first", new S3Failure("OtherBucket", "These results are from "
-                    + jobBucket + ". Choose that bucket in the list, then use Show in browser again.", null, null,
-                    true), null);
-            return;
-        }
-        String key = row.key();
-        int slash = key.lastIndexOf('/', key.length() - 2);
-        if (row.versionId() != null) {
-            browser.showVersionsProperty().set(true);
-        }
-        browser.navigateTo(slash < 0 ? "" : key.substring(0, slash + 1));
-        browser.filterProperty().set(key.substring(slash + 1));
+        jumps.toResult(row);
     }
 
     /**
@@ -305,67 +275,28 @@ public final class MainViewModel implements AutoCloseable {
      * jobs in the jobs panel.
      */
     public void checkUnfinishedJobs() {
-        if (journalDir == null) {
-            return;
-        }
-        jobs.loadHistory();
-        tasks.run("find unfinished jobs", () -> JournalReader.unfinished(journalDir), unfinishedJobs::setAll,
-                error -> LOG.warn("Could not read the job journals in {}: {}", journalDir, error.getMessage()));
+        unfinished.check();
     }
 
     /** Shows an unfinished job's recorded outcomes in the results table. */
     public void reviewJob(JournalEntry job) {
-        review(job.path());
+        unfinished.review(job.path());
     }
 
-    private void review(Path journal) {
-        tasks.run("read journal", () -> JournalReader.read(journal), results::show,
-                error -> dialogs.showFailure("Could not read the job's journal", S3Failure.of(error), error));
-    }
-
-    /**
-     * Offers what an unfinished job did not confirm as a new delete, on the same endpoint and bucket. When that job
-     * has run, the old journal is settled so it is not offered again.
-     */
+    /** Offers what an unfinished job did not confirm as a new delete, on the same endpoint and bucket. */
     public void resumeJob(JournalEntry job) {
-        String endpoint = endpoint();
-        if (endpoint == null || !endpoint.equals(job.header().endpoint())) {
-            dialogs.showFailure("Connect first", new S3Failure("NotConnected", "This job ran against "
-                    + job.header().endpoint() + ". Connect there first, then resume it.", null, null, true), null);
-            return;
-        }
-        BucketSummary bucket = buckets.buckets().stream().filter(b -> b.name().equals(job.header().bucket()))
-                .findFirst().orElse(BucketSummary.named(job.header().bucket(), null));
-        DeletePlanner currentPlanner = planner;
-        BatchDeleter currentDeleter = deleter;
-        tasks.run("plan resume", () -> {
-            JournalContents contents = JournalReader.read(job.path());
-            return currentPlanner.plan(bucket.name(), bucket.versioningOrUnknown().versioning(),
-                    new DeleteIntent.DeleteVersions(contents.resumeItems()), new CancellationToken()).rows();
-        }, rows -> deleteWorkflow.start(currentDeleter, currentPlanner, endpoint, bucket, "", rows,
-                () -> {
-                    settle(job, "resumed");
-                    browser.refresh();
-                }),
-                error -> dialogs.showFailure("Could not plan the resume", S3Failure.of(error), error));
+        unfinished.resume(job, new UnfinishedJobs.Session(endpoint(), planner, deleter), buckets.buckets(),
+                browser::refresh);
     }
 
     /** Marks an unfinished job as dealt with, without sending anything. */
     public void dismissJob(JournalEntry job) {
-        settle(job, "dismissed");
-    }
-
-    private void settle(JournalEntry job, String reason) {
-        tasks.run("settle journal", () -> {
-            JobJournal.settle(job.path(), reason);
-            return job;
-        }, unfinishedJobs::remove,
-                error -> dialogs.showFailure("Could not update the job's journal", S3Failure.of(error), error));
+        unfinished.dismiss(job);
     }
 
     /** Jobs that stopped before their end, oldest last. */
     public ObservableList<JournalEntry> unfinishedJobs() {
-        return unfinishedJobs;
+        return unfinished.list();
     }
 
     /** F5: lists the buckets and the current folder again. */

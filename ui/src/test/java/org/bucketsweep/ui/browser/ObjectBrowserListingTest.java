@@ -197,6 +197,6 @@ class ObjectBrowserListingTest {
             assertThat(o.ref().key()).isEqualTo("readme.md");
             assertThat(o.ref().hasVersion()).isFalse();
         });
-        assertThat(ObjectBrowserViewModel.copyText(List.of(readme))).startsWith("readme.md\t\ttrue\tfalse\t1\t");
+        assertThat(RowsText.tabSeparated(List.of(readme))).startsWith("readme.md\t\ttrue\tfalse\t1\t");
     }
 }

@@ -1,0 +1,29 @@
+package org.bucketsweep.ui.browser;
+
+import java.util.List;
+import org.bucketsweep.model.browse.KeyHistory;
+import org.bucketsweep.model.browse.ListingEntry;
+import org.bucketsweep.model.browse.ObjectVersion;
+
+/** Rows as text for the clipboard. */
+final class RowsText {
+
+    private RowsText() {
+    }
+
+    /** Tab-separated lines for the clipboard: key, version id, latest, delete marker, size, last modified. */
+    static String tabSeparated(List<ListingEntry> entries) {
+        StringBuilder text = new StringBuilder();
+        for (ListingEntry e : entries) {
+            ListingEntry row = e instanceof KeyHistory key ? key.asCurrentObject() : e;
+            if (row instanceof ObjectVersion v) {
+                text.append(v.key()).append('\t').append(v.versionId() == null ? "" : v.versionId()).append('\t')
+                        .append(v.latest()).append('\t').append(v.deleteMarker()).append('\t').append(v.size())
+                        .append('\t').append(v.lastModified() == null ? "" : v.lastModified()).append('\n');
+            } else {
+                text.append(e.key()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+}
