@@ -71,7 +71,7 @@ click 353 564 1                                           # the Jobs tab
 shot screenshot-jobs.png
 click 800 300 0.5                                         # the browser, so that Alt+Left goes to it
 xdotool key alt+Left; sleep 2                             # back to the top of demo-versioned
-click 465 564 3                                           # the Incomplete uploads tab
+click 536 564 3                                           # the Incomplete uploads tab
 click 300 668 0.5                                         # backups/db-next.dump
 shot screenshot-uploads.png
 xdotool mousemove 80 160 click 3; sleep 1                 # right-click demo-scratch
