@@ -100,6 +100,10 @@ public final class UploadsViewModel {
         bucket = newBucket;
         prefix = p;
         stale = true;
+        if (aborting.get()) {
+            // Browsing elsewhere never stops an abort: its rows stay until it ends, then this folder is listed.
+            return;
+        }
         current.cancel();
         rows.clear();
         selection.clear();
@@ -215,11 +219,20 @@ public final class UploadsViewModel {
                     aborting.set(false);
                     selection.clear();
                     status.set(summary(results));
+                    listIfMovedMeanwhile();
                 }, error -> {
                     batcher.flush();
                     aborting.set(false);
                     dialogs.showFailure("Aborting uploads failed", S3Failure.of(error), error);
+                    listIfMovedMeanwhile();
                 });
+    }
+
+    /** The browser went to another folder while an abort ran: list that one now (its results were shown). */
+    private void listIfMovedMeanwhile() {
+        if (stale && shown.get()) {
+            refresh();
+        }
     }
 
     /** Esc: stops a listing, or an abort after the requests in flight (the rest is "Not attempted"). */
