@@ -17,8 +17,11 @@ public final class Launcher {
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println("""
                     Usage: bucketsweep [--demo]
-                           bucketsweep list-versions|delete [OPTIONS]
-                           bucketsweep help [list-versions|delete]
+                           bucketsweep COMMAND [OPTIONS]
+                           bucketsweep help [COMMAND]
+
+                    Commands: list-versions, usage, delete, list-uploads, abort-uploads, delete-bucket,
+                              lifecycle (list, add, remove)
 
                       --demo    start on the demo sandbox: a local S3 server with sample buckets
                     """);

@@ -18,9 +18,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The command line, for scripts and for reproducing a job: {@code bucketsweep list-versions},
- * {@code bucketsweep usage} and {@code bucketsweep delete}. Exit codes: 0 all done, 2 some items failed or were not attempted, 1 a usage or
- * connection error (with a message on stderr, never a stack trace).
+ * The command line, for scripts and for reproducing a job: list-versions, usage, delete, list-uploads,
+ * abort-uploads, delete-bucket and lifecycle. Exit codes: 0 all done, 2 some items failed or were not attempted,
+ * 1 a usage or connection error (with a message on stderr, never a stack trace).
  */
 @Command(name = "bucketsweep", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
