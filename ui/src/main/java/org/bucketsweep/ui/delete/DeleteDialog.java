@@ -120,8 +120,13 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         asOfTime.setId("rollBackTime");
         asOfTime.setPrefColumnCount(5);
         asOfTime.textProperty().bindBidirectional(model.rollBackTimeProperty());
-        HBox rollBackBox = new HBox(8, new Label("As it was at"), asOfDate, asOfTime,
-                new Label("(this computer's time zone)"));
+        asOfDate.setPrefWidth(150);
+        asOfTime.setTooltip(new Tooltip("HH:mm or HH:mm:ss, in this computer's time zone"));
+        Label asOf = new Label("As it was at");
+        asOf.setMinWidth(Region.USE_PREF_SIZE);
+        Label zone = new Label("(local time)");
+        zone.setMinWidth(Region.USE_PREF_SIZE);
+        HBox rollBackBox = new HBox(8, asOf, asOfDate, asOfTime, zone);
         rollBackBox.setAlignment(Pos.CENTER_LEFT);
         rollBackBox.visibleProperty().bind(model.intentProperty().isEqualTo(Intent.ROLL_BACK));
         rollBackBox.managedProperty().bind(rollBackBox.visibleProperty());
