@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code delete-bucket} against S3Proxy: the bucket is read (or found gone) afterwards. */
@@ -38,9 +37,7 @@ class DeleteBucketCliTest {
         buckets.put("scratch", "build/app-1.0.zip", "two");
         buckets.put("scratch", "cache/é &<>.json", "x");
         buckets.addDeleteMarker("scratch", "cache/é &<>.json");
-        String id = s3.createMultipartUpload(b -> b.bucket("scratch").key("build/app-2.0.zip")).uploadId();
-        s3.uploadPart(b -> b.bucket("scratch").key("build/app-2.0.zip").uploadId(id).partNumber(1),
-                RequestBody.fromBytes(new byte[100]));
+        buckets.startUpload("scratch", "build/app-2.0.zip", 100);
     }
 
     @AfterEach

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code list-uploads} and {@code abort-uploads} against S3Proxy; the server is read afterwards. */
@@ -128,12 +127,6 @@ class UploadsCliTest {
     }
 
     private String start(String key, int... partSizes) {
-        String id = s3.createMultipartUpload(r -> r.bucket("bkt").key(key)).uploadId();
-        for (int i = 0; i < partSizes.length; i++) {
-            int number = i + 1;
-            s3.uploadPart(r -> r.bucket("bkt").key(key).uploadId(id).partNumber(number),
-                    RequestBody.fromBytes(new byte[partSizes[i]]));
-        }
-        return id;
+        return new TestBuckets(s3).startUpload("bkt", key, partSizes);
     }
 }

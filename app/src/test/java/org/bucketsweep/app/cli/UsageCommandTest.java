@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code bucketsweep usage}, run in-process against S3Proxy. */
@@ -51,9 +50,7 @@ class UsageCommandTest {
         buckets.put("space", "backups/db", "y".repeat(50));
         buckets.addDeleteMarker("space", "backups/db");
         buckets.put("space", "top.txt", "t");
-        String upload = s3.createMultipartUpload(b -> b.bucket("space").key("logs/big")).uploadId();
-        s3.uploadPart(b -> b.bucket("space").key("logs/big").uploadId(upload).partNumber(1),
-                RequestBody.fromBytes(new byte[64]));
+        buckets.startUpload("space", "logs/big", 64);
     }
 
     @AfterEach

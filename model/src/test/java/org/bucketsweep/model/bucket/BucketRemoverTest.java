@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The last step of emptying a bucket, on a real server: aborted uploads, a stop when anything is left. */
@@ -41,9 +40,7 @@ class BucketRemoverTest {
 
     @Test
     void abortsTheUploadsLeftThenDeletesTheEmptyBucket() {
-        String id = s3.createMultipartUpload(b -> b.bucket("scratch").key("build/app.zip")).uploadId();
-        s3.uploadPart(b -> b.bucket("scratch").key("build/app.zip").uploadId(id).partNumber(1),
-                RequestBody.fromBytes(new byte[10]));
+        buckets.startUpload("scratch", "build/app.zip", 10);
 
         BucketRemoval removal = new BucketRemover(connection).removeEmptied("scratch", new CancellationToken());
 

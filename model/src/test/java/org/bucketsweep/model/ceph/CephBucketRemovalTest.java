@@ -118,12 +118,6 @@ class CephBucketRemovalTest {
     }
 
     private static String startUpload(String bucket, String key, int... partSizes) {
-        String id = ceph.s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
-        for (int i = 0; i < partSizes.length; i++) {
-            int number = i + 1;
-            ceph.s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(number),
-                    RequestBody.fromBytes(new byte[partSizes[i]]));
-        }
-        return id;
+        return ceph.buckets.startUpload(bucket, key, partSizes);
     }
 }

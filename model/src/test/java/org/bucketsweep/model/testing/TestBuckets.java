@@ -45,6 +45,20 @@ public final class TestBuckets {
         return versionId == null || versionId.isEmpty() ? null : versionId;
     }
 
+    /**
+     * Starts a multipart upload and uploads parts of these sizes, never completing it: an incomplete upload, billed
+     * and invisible to object listings. Returns its upload id.
+     */
+    public String startUpload(String bucket, String key, int... partSizes) {
+        String id = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        for (int i = 0; i < partSizes.length; i++) {
+            int number = i + 1;
+            s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(number),
+                    RequestBody.fromBytes(new byte[partSizes[i]]));
+        }
+        return id;
+    }
+
     /** Deletes without a version id; on a versioned bucket returns the new delete marker's version id. */
     public String addDeleteMarker(String bucket, String key) {
         return s3.deleteObject(b -> b.bucket(bucket).key(key)).versionId();

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Incomplete multipart uploads, listed page by page with their parts' sizes, and aborted, on a real server. */
@@ -91,12 +90,6 @@ class MultipartUploadsTest {
 
     /** Starts an upload and uploads parts of these sizes, never completing it. */
     private String start(String bucket, String key, int... partSizes) {
-        String id = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
-        for (int i = 0; i < partSizes.length; i++) {
-            int number = i + 1;
-            s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(number),
-                    RequestBody.fromBytes(new byte[partSizes[i]]));
-        }
-        return id;
+        return new TestBuckets(s3).startUpload(bucket, key, partSizes);
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Aborting uploads on a real server: one result per upload, and the server holds only what was not chosen. */
@@ -104,7 +103,6 @@ class UploadAborterTest {
     }
 
     private void start(String key) {
-        String id = s3.createMultipartUpload(b -> b.bucket("media").key(key)).uploadId();
-        s3.uploadPart(b -> b.bucket("media").key(key).uploadId(id).partNumber(1), RequestBody.fromBytes(new byte[3]));
+        new TestBuckets(s3).startUpload("media", key, 3);
     }
 }

@@ -183,12 +183,7 @@ class UsageScanTest {
     }
 
     private void startUpload(String key, int... partSizes) {
-        String id = s3.createMultipartUpload(b -> b.bucket("usage").key(key)).uploadId();
-        for (int i = 0; i < partSizes.length; i++) {
-            int number = i + 1;
-            s3.uploadPart(b -> b.bucket("usage").key(key).uploadId(id).partNumber(number),
-                    RequestBody.fromBytes(new byte[partSizes[i]]));
-        }
+        new TestBuckets(s3).startUpload("usage", key, partSizes);
     }
 
     /** The oldest LastModified among the noncurrent versions under {@code prefix}, as the server reports it. */

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Empty and delete a bucket, without a window, against a real server that is read afterwards. */
@@ -53,9 +52,7 @@ class BucketRemovalWorkflowTest {
         buckets.put("scratch", "build/app-1.0.zip", "one");
         buckets.put("scratch", "build/app-1.0.zip", "two");
         buckets.addDeleteMarker("scratch", "cache/old.json");
-        String id = s3.createMultipartUpload(b -> b.bucket("scratch").key("build/app-2.0.zip")).uploadId();
-        s3.uploadPart(b -> b.bucket("scratch").key("build/app-2.0.zip").uploadId(id).partNumber(1),
-                RequestBody.fromBytes(new byte[2048]));
+        buckets.startUpload("scratch", "build/app-2.0.zip", 2048);
         workflow = new BucketRemovalWorkflow(tasks, dialogs,
                 new DeleteWorkflow(tasks, dialogs, results, new JobsViewModel(tasks, null), null));
         scratch = new BucketBrowser(connection).listBuckets().stream().filter(b -> b.name().equals("scratch"))

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The uploads panel's logic without a window, against a real server that is read afterwards. */
@@ -154,12 +153,6 @@ class UploadsViewModelTest {
     }
 
     private String start(String key, int... partSizes) {
-        String id = s3.createMultipartUpload(b -> b.bucket("media").key(key)).uploadId();
-        for (int i = 0; i < partSizes.length; i++) {
-            int number = i + 1;
-            s3.uploadPart(b -> b.bucket("media").key(key).uploadId(id).partNumber(number),
-                    RequestBody.fromBytes(new byte[partSizes[i]]));
-        }
-        return id;
+        return new TestBuckets(s3).startUpload("media", key, partSizes);
     }
 }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -99,8 +98,6 @@ class UploadsViewUiTest {
     }
 
     private void start(String key, int bytes) {
-        String id = s3.createMultipartUpload(b -> b.bucket("media").key(key)).uploadId();
-        s3.uploadPart(b -> b.bucket("media").key(key).uploadId(id).partNumber(1),
-                RequestBody.fromBytes(new byte[bytes]));
+        new TestBuckets(s3).startUpload("media", key, bytes);
     }
 }
