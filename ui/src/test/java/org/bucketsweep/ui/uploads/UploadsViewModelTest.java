@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.testing.S3ProxyServer;
@@ -13,6 +16,7 @@ import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.model.uploads.AbortOutcome;
 import org.bucketsweep.model.uploads.MultipartUpload;
 import org.bucketsweep.model.uploads.MultipartUploads;
+import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -146,6 +150,41 @@ class UploadsViewModelTest {
             assertThat(r.outcomeText()).startsWith("Failed: NoSuchBucket");
             assertThat(r.abortable()).isTrue();
         });
+    }
+
+    @Test
+    void browsingElsewhereWhileAnAbortRunsNeverStopsItAndThatFolderIsListedAfter() {
+        start("old/a.bin", 1);
+        start("old/b.bin", 1);
+        start("other/c.bin", 1);
+        DirectTaskRunner direct = new DirectTaskRunner();
+        UploadsViewModel[] vm = new UploadsViewModel[1];
+        // The person clicks another folder in the browser just as the abort starts.
+        TaskRunner browsingMeanwhile = new TaskRunner() {
+            @Override
+            public <T> void run(String name, Callable<T> work, Consumer<? super T> onSuccess,
+                                Consumer<Throwable> onFailure) {
+                if (name.startsWith("abort")) {
+                    vm[0].show("media", "other/");
+                }
+                direct.run(name, work, onSuccess, onFailure);
+            }
+
+            @Override
+            public Executor ui() {
+                return direct.ui();
+            }
+        };
+        vm[0] = new UploadsViewModel(browsingMeanwhile, dialogs, Clock.systemUTC());
+        vm[0].connect(new MultipartUploads(connection));
+        vm[0].shownProperty().set(true);
+        vm[0].show("media", "old/");
+        vm[0].selection().setAll(vm[0].rows());
+
+        vm[0].abortSelected();
+
+        assertThat(remaining()).extracting(MultipartUpload::key).containsExactly("other/c.bin");
+        assertThat(vm[0].rows()).extracting(r -> r.upload().key()).containsExactly("other/c.bin");
     }
 
     private List<MultipartUpload> remaining() {
