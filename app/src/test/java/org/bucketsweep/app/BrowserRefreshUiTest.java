@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.browse.KeyHistory;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.connection.ConnectionSettings;
@@ -69,11 +66,7 @@ class BrowserRefreshUiTest {
             s.show();
             model.connect(settings);
         });
-        ListView<BucketSummary> bucketList = robot.lookup("#bucketList").queryListView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bucketList.getItems().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        // Looked up inside this test's window: an earlier test's window may still hold nodes with the same text.
-        robot.clickOn(robot.from(bucketList).lookup(BUCKET).<Node>query());
+        BucketPick.click(robot, BUCKET);
         table = robot.lookup("#objectTable").queryTableView();
         waitUntilListed();
     }

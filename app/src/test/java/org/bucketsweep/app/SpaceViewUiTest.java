@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.bucketsweep.app.demo.DemoSandbox;
-import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.connection.CredentialsSource;
 import org.bucketsweep.model.usage.FolderUsage;
@@ -56,12 +53,7 @@ class SpaceViewUiTest {
             s.show();
             model.connect(settings);
         });
-        ListView<BucketSummary> bucketList = robot.lookup("#bucketList").queryListView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxThread.read(() -> bucketList.getItems().stream()
-                .anyMatch(b -> b.name().equals(DemoSandbox.VERSIONED_BUCKET))));
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.from(bucketList).lookup(DemoSandbox.VERSIONED_BUCKET).<Node>query());
-        WaitForAsyncUtils.waitForFxEvents();
+        BucketPick.click(robot, DemoSandbox.VERSIONED_BUCKET);
     }
 
     @AfterEach

@@ -8,12 +8,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.model.connection.ConnectionSettings;
@@ -96,10 +94,7 @@ class WalkingSkeletonUiTest {
 
     @Test
     void deleteTwoVersionsAndOneKey() throws Exception {
-        ListView<BucketSummary> bucketList = robot.lookup("#bucketList").queryListView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bucketList.getItems().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(BUCKET);
+        BucketPick.click(robot, BUCKET);
         robot.clickOn("#showVersions");
         TableView<ListingEntry> table = robot.lookup("#objectTable").queryTableView();
         // 3 key rows and 5 versions.
