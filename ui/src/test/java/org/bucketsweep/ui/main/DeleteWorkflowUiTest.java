@@ -121,7 +121,9 @@ class DeleteWorkflowUiTest {
             model.connect(settings);
         });
         ListView<BucketSummary> bucketList = robot.lookup("#bucketList").queryListView();
-        waitUntil(() -> !bucketList.getItems().isEmpty());
+        // Each bucket's status replaces its item and rebuilds its cell: click once they all have arrived.
+        waitUntil(() -> !bucketList.getItems().isEmpty()
+                && bucketList.getItems().stream().allMatch(BucketSummary::statusKnown));
         robot.clickOn(robot.lookup(".list-cell").match(node -> node.getScene() != null
                 && node instanceof ListCell<?> cell && cell.getItem() instanceof BucketSummary b
                 && b.name().equals(BUCKET)).queryAs(ListCell.class));
