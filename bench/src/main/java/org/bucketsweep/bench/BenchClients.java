@@ -33,7 +33,7 @@ final class BenchClients implements AutoCloseable {
         SdkHttpClient http = Apache5HttpClient.builder()
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60))
+                .socketTimeout(Duration.ofSeconds(120))
                 .build();
         S3Client s3 = S3Client.builder()
                 .httpClient(http)

@@ -13,26 +13,30 @@ package org.bucketsweep.model.delete;
  *   <li><b>Steady</b>: every {@value #ROUNDS_BETWEEN_PROBES} rounds one more request is tried; it stays (and another
  *       is tried) if that round beat the one before by {@value #STEADY_GAIN}x, else it is given back. A round that
  *       falls below {@value #STEADY_LOSS}x of the one before takes one off.</li>
- *   <li><b>Back off</b>: SlowDown, 503, throttling, a timeout or a reset halves the limit; a full-size request whose
- *       time per key is over {@value #LATENCY_FACTOR}x the best seen (the server is queueing) takes a quarter off.
- *       Either happens at most once per round trip: answers to requests sent before the cut were already counted
- *       in it, as TCP does.</li>
+ *   <li><b>Back off</b>: SlowDown, 503, throttling, a timeout or a reset halves the limit; a request answered after
+ *       more than {@link #LATENCY_CEILING_NANOS} (a third of the 120 s a delete request may take before it is sent
+ *       again) takes a quarter off, so that answers keep coming well before the timeout would resend them. Either
+ *       happens at most once per round trip: answers to requests sent before the cut were already counted in it, as
+ *       TCP does. Latency that grows with the requests in flight is not a back-off signal by itself: a server that
+ *       is already busy answers each request later when more are queued (Ceph RGW takes 10-40 s for a 1000-key
+ *       request at 8-16 in flight), and whether that pays is what the rounds' throughput says.</li>
  * </ul>
  * The limit always stays within {@link #MIN}..{@link #MAX}.
  */
 final class AdaptiveConcurrency implements ConcurrencyLimit {
 
     /**
-     * What the fixed default used to be: a job of a few 1000-key requests ends before a start from 2 could grow,
-     * so a lower start would make small jobs slower than before, with nothing learnt.
+     * Where slow start begins. A job is often only a few dozen 1000-key requests, over before a low start has grown:
+     * on Ceph RGW a start from 4 spent half of a 20-request job below the 16 that the plain SDK loop does best with.
+     * Eight is half of that; a server that cannot take eight answers SlowDown, which halves it at once.
      */
-    static final int START = 4;
+    static final int START = 8;
     static final int MIN = 1;
     static final int MAX = 32;
     static final double SLOW_START_GAIN = 1.10;
     static final double STEADY_GAIN = 1.03;
     static final double STEADY_LOSS = 0.85;
-    static final double LATENCY_FACTOR = 4.0;
+    static final long LATENCY_CEILING_NANOS = 40_000_000_000L;
     static final int ROUNDS_BETWEEN_PROBES = 3;
 
     private final int min;
@@ -51,8 +55,7 @@ final class AdaptiveConcurrency implements ConcurrencyLimit {
     /** Keys per second of the last finished round; 0 before there is one (or after a cut). */
     private double previousRate;
 
-    private double bestNanosPerKey = Double.MAX_VALUE;
-    private int largestRequest;
+    private final long latencyCeilingNanos;
     /** Requests sent before this moment were in flight when the limit was last cut. */
     private long lastCutNanos = Long.MIN_VALUE;
 
@@ -61,6 +64,10 @@ final class AdaptiveConcurrency implements ConcurrencyLimit {
     }
 
     AdaptiveConcurrency(int start, int min, int max) {
+        this(start, min, max, LATENCY_CEILING_NANOS);
+    }
+
+    AdaptiveConcurrency(int start, int min, int max, long latencyCeilingNanos) {
         if (min < 1 || max < min || start < min || start > max) {
             throw new IllegalArgumentException("need 1 <= min <= start <= max, got " + min + ", " + start + ", "
                     + max);
@@ -68,6 +75,7 @@ final class AdaptiveConcurrency implements ConcurrencyLimit {
         this.min = min;
         this.max = max;
         this.limit = start;
+        this.latencyCeilingNanos = latencyCeilingNanos;
     }
 
     @Override
@@ -99,17 +107,9 @@ final class AdaptiveConcurrency implements ConcurrencyLimit {
         if (s.keys() <= 0) {
             return;
         }
-        double nanosPerKey = (double) s.nanos() / s.keys();
-        // Only requests near full size say much about time per key: a 3-key request is all fixed cost.
-        largestRequest = Math.max(largestRequest, s.keys());
-        boolean fullSize = s.keys() * 2 >= largestRequest;
-        if (fullSize) {
-            if (nanosPerKey > LATENCY_FACTOR * bestNanosPerKey && s.startNanos() >= lastCutNanos
-                    && bestNanosPerKey < Double.MAX_VALUE) {
-                cut(s.endNanos(), limit - Math.max(1, limit / 4));
-                return;
-            }
-            bestNanosPerKey = Math.min(bestNanosPerKey, nanosPerKey);
+        if (s.nanos() > latencyCeilingNanos && s.startNanos() >= lastCutNanos) {
+            cut(s.endNanos(), limit - Math.max(1, limit / 4));
+            return;
         }
         if (!roundOpen) {
             openRound(s.startNanos());
