@@ -125,7 +125,7 @@ final class DeleteCommand implements Callable<Integer> {
     int batchSize = DeleteJob.MAX_BATCH;
 
     @Option(names = "--concurrency", paramLabel = "N|auto", order = 11,
-            description = "Requests in flight at once, 1 to 64, or auto: start with 4, add more while the server"
+            description = "Requests in flight at once, 1 to 64, or auto: start with 8, add more while the server"
                     + " answers faster, back off when it says SlowDown (MFA jobs send one at a time). Default:"
                     + " ${DEFAULT-VALUE}.")
     String concurrency = "auto";
