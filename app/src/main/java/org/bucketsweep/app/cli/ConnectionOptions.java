@@ -2,7 +2,6 @@ package org.bucketsweep.app.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +86,7 @@ final class ConnectionOptions {
 
     /** The AWS config and credentials files as this run's environment names them. */
     private static AwsProfiles profiles(Map<String, String> env) {
-        return AwsProfiles.fromEnvironment(env, Path.of(System.getProperty("user.home")));
+        return AwsProfiles.fromEnvironment(env, AwsProfiles.homeOf(env, System.getProperty("user.home")));
     }
 
     private CredentialsSource keysFrom(Map<String, String> env) {

@@ -39,7 +39,17 @@ public final class AwsProfiles {
 
     /** The files this process's environment names, under this user's home folder. */
     public static AwsProfiles forThisUser() {
-        return fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+        return fromEnvironment(System.getenv(), homeOf(System.getenv(), System.getProperty("user.home")));
+    }
+
+    /**
+     * The folder {@code ~} stands for: {@code HOME} when set, as the AWS CLI and the SDK's own default profile file
+     * read it, else Java's {@code user.home} (which on Linux comes from the password database, not from
+     * {@code HOME}).
+     */
+    public static Path homeOf(Map<String, String> env, String userHome) {
+        String home = env.get("HOME");
+        return Path.of(home == null || home.isBlank() ? userHome : home);
     }
 
     /** The files and preferred profile that these environment variables name, with {@code home} for {@code ~}. */

@@ -156,4 +156,11 @@ class AwsProfilesTest {
         Files.writeString(aws.resolve("credentials"), CREDENTIALS);
         return AwsProfiles.fromEnvironment(env, home);
     }
+
+    @Test
+    void tildeIsHomeWhenSetAsForTheAwsCliElseJavasUserHome() {
+        assertThat(AwsProfiles.homeOf(Map.of("HOME", "/tmp/someone"), "/root")).isEqualTo(Path.of("/tmp/someone"));
+        assertThat(AwsProfiles.homeOf(Map.of("HOME", " "), "/root")).isEqualTo(Path.of("/root"));
+        assertThat(AwsProfiles.homeOf(Map.of(), "/root")).isEqualTo(Path.of("/root"));
+    }
 }
