@@ -59,7 +59,8 @@ public final class MainView extends BorderPane {
         refresh.disableProperty().bind(model.connectionProperty().isNull());
         Button delete = new Button("_Delete…", new FontIcon(Material2AL.DELETE));
         delete.setId("delete");
-        delete.getStyleClass().add("danger");
+        // Outlined, not filled: a filled danger button fades to white text on white when disabled.
+        delete.getStyleClass().addAll(Styles.BUTTON_OUTLINED, Styles.DANGER);
         delete.setTooltip(new Tooltip("Delete the selected objects, versions or delete markers (Delete)"));
         delete.setOnAction(e -> model.deleteSelected());
         delete.disableProperty().bind(model.canDelete().not());
