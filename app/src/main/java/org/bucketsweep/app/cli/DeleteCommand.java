@@ -47,9 +47,10 @@ import picocli.CommandLine.Spec;
                 "2:some items FAILED or were NOT_ATTEMPTED (see the results)"},
         footerHeading = "%nIntents:%n",
         footer = {"  all-versions  every version and delete marker: the keys are gone for good",
-                "  noncurrent    noncurrent versions and delete markers that became noncurrent",
-                "                before --older-than and/or are beyond the --keep-newest newest",
-                "                noncurrent versions of their key; current versions stay",
+                "  noncurrent    noncurrent versions and delete markers: all of them, or those",
+                "                that became noncurrent before --older-than and/or are beyond the",
+                "                --keep-newest newest noncurrent versions of their key; current",
+                "                versions stay",
                 "  undelete      remove the delete markers that hide keys: the keys come back",
                 "  rollback      put the keys back as they were at --as-of DATE: every version",
                 "                and delete marker written after it is deleted (keys created",
@@ -213,9 +214,6 @@ final class DeleteCommand implements Callable<Integer> {
         if ((intent == CliIntent.ROLLBACK) != (asOf != null)) {
             throw usage(asOf == null ? "--intent rollback needs --as-of DATE."
                     : "--as-of goes with --intent rollback.");
-        }
-        if (intent == CliIntent.NONCURRENT && olderThan == null && keepNewest == null) {
-            throw usage("--intent noncurrent needs --older-than DATE, --keep-newest N, or both.");
         }
         if (keepNewest != null && keepNewest < 0) {
             throw usage("--keep-newest must be 0 or more, not " + keepNewest + ".");

@@ -239,6 +239,27 @@ class CliTest {
     }
 
     @Test
+    void intentNoncurrentAloneDeletesEveryNoncurrentVersionAndNoCurrentOne() {
+        buckets.versionedBucket("ncall");
+        String v1 = buckets.put("ncall", "logs/k", "1");
+        String v2 = buckets.put("ncall", "logs/k", "2");
+        String v3 = buckets.put("ncall", "logs/k", "3");
+        String gone = buckets.put("ncall", "logs/gone", "g");
+        String marker = buckets.addDeleteMarker("ncall", "logs/gone");
+        String outside = buckets.put("ncall", "keep/k", "1");
+        buckets.put("ncall", "keep/k", "2");
+
+        Run run = cli("delete", "--bucket", "ncall", "--intent", "noncurrent", "--prefix", "logs/");
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.err).contains("delete every noncurrent version of everything under logs/");
+        assertThat(run.lines()).extracting(r -> r.get("versionId").asText()).containsExactlyInAnyOrder(v1, v2, gone);
+        assertThat(buckets.versionsOf("ncall", "logs/k")).containsExactly(v3);
+        assertThat(buckets.markersOf("ncall", "logs/gone")).containsExactly(marker);
+        assertThat(buckets.versionsOf("ncall", "keep/k")).hasSize(2).contains(outside);
+    }
+
+    @Test
     void intentUndeleteRemovesTheLatestDeleteMarkers() {
         buckets.versionedBucket("undel");
         String v1 = buckets.put("undel", "docs/a.txt", "a");
@@ -387,7 +408,6 @@ class CliTest {
                 cli("delete", "--bucket", "b"),
                 cli("delete", "--bucket", "b", "--intent", "all-versions"),
                 cli("delete", "--bucket", "b", "--intent", "everything", "--prefix", ""),
-                cli("delete", "--bucket", "b", "--intent", "noncurrent", "--prefix", ""),
                 cli("delete", "--bucket", "b", "--intent", "noncurrent", "--prefix", "", "--older-than", "yesterday"),
                 cli("delete", "--bucket", "b", "--items", bad.toString()),
                 cli("delete", "--bucket", "b", "--items", "x", "--mfa-code-command", "echo 1"),
@@ -403,7 +423,6 @@ class CliTest {
                 "Error: --intent needs --prefix PREFIX (--prefix '' for the whole bucket).",
                 "Error: Invalid value for option '--intent': 'everything' is not an intent; use one of"
                         + " all-versions, noncurrent, undelete, rollback, markers.",
-                "Error: --intent noncurrent needs --older-than DATE, --keep-newest N, or both.",
                 "Error: Invalid value for option '--older-than': 'yesterday' is not a date such as 2025-01-31 (the"
                         + " start of that day in UTC) or an instant such as 2025-01-31T12:00:00Z.",
                 "Error: " + bad + " line 2: no \"key\" string; each line must be {\"key\":\"…\"} or"

@@ -63,16 +63,14 @@ public sealed interface DeleteIntent {
     /**
      * Noncurrent versions (and noncurrent delete markers) in scope that became noncurrent before {@code olderThan},
      * and/or that are beyond the {@code keepNewest} newest noncurrent versions of their key. When both are given a
-     * version must meet both, as in S3 lifecycle rules. A current version is never touched.
+     * version must meet both, as in S3 lifecycle rules; with neither, every noncurrent version goes. A current
+     * version is never touched.
      *
      * @param olderThan  {@code null} for no date limit
      * @param keepNewest {@code null} to keep none for that reason
      */
     record Noncurrent(Scope scope, Instant olderThan, Integer keepNewest) implements DeleteIntent {
         public Noncurrent {
-            if (olderThan == null && keepNewest == null) {
-                throw new IllegalArgumentException("Give a date, a number of versions to keep, or both");
-            }
             if (keepNewest != null && keepNewest < 0) {
                 throw new IllegalArgumentException("keepNewest must not be negative");
             }
@@ -80,7 +78,8 @@ public sealed interface DeleteIntent {
 
         @Override
         public String describe() {
-            StringBuilder text = new StringBuilder("delete noncurrent versions of ").append(scope);
+            StringBuilder text = new StringBuilder(olderThan == null && keepNewest == null
+                    ? "delete every noncurrent version of " : "delete noncurrent versions of ").append(scope);
             if (olderThan != null) {
                 text.append(" noncurrent since before ").append(olderThan);
             }

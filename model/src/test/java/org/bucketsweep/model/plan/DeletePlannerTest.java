@@ -93,6 +93,8 @@ class DeletePlannerTest {
         DeletePlan all = plan(new DeleteIntent.Noncurrent(Scope.prefix("logs/"), future, null));
 
         assertThat(none.items()).isEmpty();
+        assertThat(plan(new DeleteIntent.Noncurrent(Scope.prefix("logs/"), null, null)).items())
+                .as("neither a date nor a number kept: every noncurrent version").isEqualTo(all.items());
         // a1..a3 and gone.log's data version (its marker is current); never a current version.
         assertThat(all.items()).hasSize(4).doesNotContain(new VersionRef("logs/a.log", a4),
                 new VersionRef("logs/gone.log", goneMarker));

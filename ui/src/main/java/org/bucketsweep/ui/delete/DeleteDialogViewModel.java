@@ -177,14 +177,9 @@ public final class DeleteDialogViewModel {
         return switch (intent.get()) {
             case ALL_VERSIONS -> new DeleteIntent.AllVersions(scope);
             case UNDELETE -> new DeleteIntent.Undelete(scope);
-            case NONCURRENT -> {
-                if (noncurrentBefore.get() == null && keepNewest.get() == null) {
-                    throw new IllegalArgumentException(
-                            "Choose a date, a number of noncurrent versions to keep, or both.");
-                }
-                yield new DeleteIntent.Noncurrent(scope, noncurrentBefore.get() == null ? null
-                        : noncurrentBefore.get().atStartOfDay(ZoneId.systemDefault()).toInstant(), keepNewest.get());
-            }
+            // With no date and nothing kept: every noncurrent version, which the preview counts.
+            case NONCURRENT -> new DeleteIntent.Noncurrent(scope, noncurrentBefore.get() == null ? null
+                    : noncurrentBefore.get().atStartOfDay(ZoneId.systemDefault()).toInstant(), keepNewest.get());
             case ROLL_BACK -> new DeleteIntent.RollBack(scope, rollBackInstant());
             case SELECTED -> throw new IllegalStateException("planned without listing");
         };
@@ -225,7 +220,7 @@ public final class DeleteDialogViewModel {
      * The lifecycle rule that would do the chosen cleanup in S3's own time, for a folder and noncurrent versions:
      * "noncurrent since before DATE" becomes NoncurrentDays counted back from today (S3 counts from when a version
      * became noncurrent, as the intent does), "keep the newest N" becomes NewerNoncurrentVersions, which S3 takes
-     * only with NoncurrentDays (1 when no date is chosen). Empty for the other intents and for selected keys: a rule
+     * only with NoncurrentDays (1 when no date is chosen, also for every noncurrent version). Empty for the other intents and for selected keys: a rule
      * applies to a prefix.
      */
     public Optional<SweepRule> lifecycleRule() {
@@ -235,9 +230,6 @@ public final class DeleteDialogViewModel {
         LocalDate before = noncurrentBefore.get();
         Integer keep = keepNewest.get() == null || keepNewest.get() < 1 ? null
                 : Math.min(keepNewest.get(), SweepRule.MAX_KEEP_NEWEST);
-        if (before == null && keep == null) {
-            return Optional.empty();
-        }
         int days = before == null ? 1
                 : (int) Math.max(1, ChronoUnit.DAYS.between(before, LocalDate.now(ZoneId.systemDefault())));
         return Optional.of(new SweepRule(prefix, days, keep, false, null));

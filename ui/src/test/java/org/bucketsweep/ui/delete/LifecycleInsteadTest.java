@@ -59,6 +59,9 @@ class LifecycleInsteadTest {
     void noncurrentVersionsUnderAFolderMapToARuleCountedInDaysFromToday() {
         DeleteDialogViewModel model = dialog("backups/");
         assertThat(model.intentProperty().get()).isEqualTo(Intent.NONCURRENT);
+        model.keepNewestProperty().set(null);
+        assertThat(model.lifecycleRule()).as("every noncurrent version: a day after it became noncurrent")
+                .contains(new SweepRule("backups/", 1, null, false, null));
 
         model.keepNewestProperty().set(3);
         assertThat(model.lifecycleRule()).contains(new SweepRule("backups/", 1, 3, false, null));
