@@ -112,8 +112,10 @@ public final class AwsProfiles {
 
     static AwsProfile describe(ProfileFile files, Profile profile) {
         String region = profile.property(ProfileProperty.REGION).map(String::trim).orElse(null);
-        return new AwsProfile(profile.name(), kindOf(profile), region, s3Endpoint(files, profile),
-                profile.property("s3.addressing_style").map(s -> s.trim().equalsIgnoreCase("path")).orElse(false),
+        URI endpoint = s3Endpoint(files, profile);
+        return new AwsProfile(profile.name(), kindOf(profile), region, endpoint,
+                profile.property("s3.addressing_style").map(s -> s.trim().equalsIgnoreCase("path"))
+                        .orElse(onlyPathStyleWorks(endpoint)),
                 profile.property(ProfileProperty.MFA_SERIAL).map(String::trim).orElse(null));
     }
 
@@ -151,6 +153,18 @@ public final class AwsProfiles {
         return fromServices.or(() -> profile.property(ProfileProperty.ENDPOINT_URL))
                 .map(text -> toUri(profile.name(), text))
                 .orElse(null);
+    }
+
+    /**
+     * Whether a bucket cannot be a host name under this endpoint: an IP address or localhost, as for a local MinIO
+     * or Ceph RGW. The AWS CLI addresses buckets by path there when the profile does not say.
+     */
+    static boolean onlyPathStyleWorks(URI endpoint) {
+        if (endpoint == null || endpoint.getHost() == null) {
+            return false;
+        }
+        String host = endpoint.getHost();
+        return host.equalsIgnoreCase("localhost") || host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 
     private static URI toUri(String profile, String text) {

@@ -163,4 +163,14 @@ class AwsProfilesTest {
         assertThat(AwsProfiles.homeOf(Map.of("HOME", " "), "/root")).isEqualTo(Path.of("/root"));
         assertThat(AwsProfiles.homeOf(Map.of(), "/root")).isEqualTo(Path.of("/root"));
     }
+
+    @Test
+    void anEndpointAtAnIpAddressOrLocalhostIsAddressedByPathUnlessTheProfileSaysOtherwise() {
+        assertThat(AwsProfiles.onlyPathStyleWorks(URI.create("http://127.0.0.1:9000"))).isTrue();
+        assertThat(AwsProfiles.onlyPathStyleWorks(URI.create("http://localhost:7480"))).isTrue();
+        assertThat(AwsProfiles.onlyPathStyleWorks(URI.create("http://[::1]:9000"))).isTrue();
+        assertThat(AwsProfiles.onlyPathStyleWorks(URI.create("https://s3.eu-de.cloud-object-storage.appdomain.cloud")))
+                .isFalse();
+        assertThat(AwsProfiles.onlyPathStyleWorks(null)).isFalse();
+    }
 }
