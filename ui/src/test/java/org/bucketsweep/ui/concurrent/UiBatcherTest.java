@@ -89,4 +89,23 @@ class UiBatcherTest {
         uiQueue.poll().run();
         assertEquals(numbers(0, 40), everything());
     }
+
+    @Test
+    void whenTheWorkEndsTheCompletionRunsAfterTheLastHandOverNotBefore() {
+        UiBatcher<Integer> batcher = new UiBatcher<>(uiQueue::add, 10, n -> 1, handedOver::add);
+        List<Integer> shownAtCompletion = new ArrayList<>();
+        batcher.addAll(numbers(0, 25));
+        batcher.whenHandedOver(() -> shownAtCompletion.addAll(everything()));
+        assertTrue(shownAtCompletion.isEmpty(), "not complete while rows wait");
+        uiQueue.poll().run();
+        uiQueue.poll().run();
+        assertTrue(shownAtCompletion.isEmpty(), "not complete while rows wait");
+        uiQueue.poll().run();
+        assertEquals(numbers(0, 25), shownAtCompletion);
+        assertTrue(uiQueue.isEmpty());
+
+        List<String> completions = new ArrayList<>();
+        batcher.whenHandedOver(() -> completions.add("at once"));
+        assertEquals(List.of("at once"), completions, "nothing pending: completes at once");
+    }
 }
