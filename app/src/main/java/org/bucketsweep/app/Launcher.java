@@ -3,6 +3,7 @@ package org.bucketsweep.app;
 import javafx.application.Application;
 import org.bucketsweep.app.cli.Cli;
 import org.bucketsweep.app.settings.AppDirectories;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point. It does not extend {@link Application}, so a plain {@code java -jar bucketsweep.jar} can start
@@ -34,6 +35,11 @@ public final class Launcher {
             // The command line: JavaFX is never started.
             System.exit(Cli.runOnConsole(args));
         }
+        // Logging starts (logback reads its configuration) beside the JavaFX toolkit's own start, instead of on the
+        // JavaFX thread before the window, where the first logger would start it.
+        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "logging-init");
+        logging.setDaemon(true);
+        logging.start();
         Application.launch(BucketSweepApp.class, args);
     }
 }

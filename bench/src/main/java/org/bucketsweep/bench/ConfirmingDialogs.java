@@ -3,6 +3,8 @@ package org.bucketsweep.bench;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.connection.ConnectionSettings;
 import org.bucketsweep.model.delete.MfaRequest;
@@ -24,6 +26,19 @@ final class ConfirmingDialogs implements DialogService {
     @Override
     public Optional<DeleteDecision> askDelete(DeleteDialogViewModel model) {
         model.typedBucketNameProperty().set(model.bucket().name());
+        if (model.planningProperty().get()) {
+            // The plan is made in the background: wait for it in a nested event loop, as the real dialog's
+            // showAndWait does, so that the JavaFX thread keeps running pulses meanwhile.
+            Object key = new Object();
+            InvalidationListener planned = o -> {
+                if (!model.planningProperty().get()) {
+                    Platform.exitNestedEventLoop(key, null);
+                }
+            };
+            model.planningProperty().addListener(planned);
+            Platform.enterNestedEventLoop(key);
+            model.planningProperty().removeListener(planned);
+        }
         return model.decision();
     }
 

@@ -46,6 +46,12 @@ import org.bucketsweep.ui.dialog.DialogService;
  */
 public final class ObjectBrowserViewModel {
 
+    /**
+     * Rows added to the table at a time: a listing that outruns the JavaFX thread waits in the hand-over instead of
+     * arriving as one big batch that delays the next pulse (docs/benchmarks.md, UI responsiveness).
+     */
+    static final int ROWS_PER_HAND_OVER = 5_000;
+
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ListedRows listed = new ListedRows(this::revised);
@@ -199,12 +205,13 @@ public final class ObjectBrowserViewModel {
         boolean versions = showVersions.get();
         boolean allDepths = flat.get();
         KeyHistories histories = new KeyHistories();
-        UiBatcher<GroupedPage> batcher = new UiBatcher<>(tasks.ui(), pages -> {
-            if (!token.isCancelled()) {
-                listed.append(pages);
-                status.set(String.format(Locale.ROOT, "%,d rows loaded…", rows.size()));
-            }
-        });
+        UiBatcher<GroupedPage> batcher = new UiBatcher<>(tasks.ui(), ROWS_PER_HAND_OVER, page -> page.rows().size(),
+                pages -> {
+                    if (!token.isCancelled()) {
+                        listed.append(pages);
+                        status.set(String.format(Locale.ROOT, "%,d rows loaded…", rows.size()));
+                    }
+                });
         loading.set(true);
         listingEmptyText.set("Loading…");
         status.set("Listing…");
@@ -219,11 +226,11 @@ public final class ObjectBrowserViewModel {
                 source.listAllCurrent(b.name(), listedPrefix, sink, token);
             }
             return null;
-        }, done -> {
+        }, done -> batcher.whenHandedOver(() -> {
+            // Complete once the last rows are in the table, not when the last page arrived.
             if (token.isCancelled()) {
                 return;
             }
-            batcher.flush();
             loading.set(false);
             status.set(listed.describe());
             if (!reselect.isEmpty()) {
@@ -231,7 +238,7 @@ public final class ObjectBrowserViewModel {
             }
             listingEmptyText.set(!namePrefix.get().isEmpty() ? "No key here starts with “" + namePrefix.get() + "”."
                     : folder.isEmpty() ? "This bucket is empty." : "This folder is empty.");
-        }, error -> {
+        }), error -> {
             if (token.isCancelled()) {
                 return;
             }

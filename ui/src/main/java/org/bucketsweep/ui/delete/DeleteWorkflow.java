@@ -103,27 +103,27 @@ public final class DeleteWorkflow {
         JobProgress progress = new JobProgress(job.items().size());
         JobRow row = jobs.started(header, progress, cancel);
         results.begin(intent + " in " + bucket.name() + "…", bucket.name(), job.items().size(), cancel);
-        UiBatcher<ItemResult> batcher = new UiBatcher<>(tasks.ui(), batch -> {
-            results.add(batch);
-            jobs.tick();
-        });
+        // Results reach the table a bounded batch at a time; the job counts as finished once the last is shown.
+        UiBatcher<ItemResult> batcher = new UiBatcher<>(tasks.ui(), ResultsViewModel.ROWS_PER_HAND_OVER, r -> 1,
+                batch -> {
+                    results.add(batch);
+                    jobs.tick();
+                });
         DeleteListener screen = DeleteListener.both(progress, batcher::addAll);
         tasks.run("delete in " + bucket.name(),
                 () -> runJournaled(deleter, job, header, screen, row, cancel),
-                summary -> {
-                    batcher.flush();
+                summary -> batcher.whenHandedOver(() -> {
                     results.finish(describe(bucket.name(), summary));
                     jobs.finished(row, summary);
                     onFinished.accept(summary);
-                },
-                error -> {
-                    batcher.flush();
+                }),
+                error -> batcher.whenHandedOver(() -> {
                     S3Failure failure = S3Failure.of(error);
                     results.finish("The delete stopped: " + failure.summary());
                     jobs.stopped(row, failure);
                     dialogs.showFailure("The delete stopped", failure, error);
                     onFinished.accept(null);
-                });
+                }));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.bucketsweep.ui.main;
 
 import atlantafx.base.theme.Styles;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -86,25 +87,19 @@ public final class MainView extends BorderPane {
                 delete, space, toolbarSpacer, dark);
 
         ResultsView resultsView = new ResultsView(model.results());
-        JobsView jobsView = new JobsView(model.jobs());
         ObjectBrowserView browserView = new ObjectBrowserView(model.browser());
         rememberColumns(resultsView, "resultsTable", model);
-        rememberColumns(jobsView, "jobsTable", model);
         rememberColumns(browserView, "objectTable", model);
-        UploadsView uploadsView = new UploadsView(model.uploads());
-        rememberColumns(uploadsView, "uploadsTable", model);
         Tab resultsTab = new Tab("Results", resultsView);
         resultsTab.setId("resultsTab");
-        Tab jobsTab = new Tab("Jobs", jobsView);
+        Tab jobsTab = lazyTab("Jobs", () -> new JobsView(model.jobs()), "jobsTable", model);
         jobsTab.setId("jobsTab");
-        Tab uploadsTab = new Tab("Incomplete uploads", uploadsView);
+        Tab uploadsTab = lazyTab("Incomplete uploads", () -> new UploadsView(model.uploads()), "uploadsTable", model);
         uploadsTab.setId("uploadsTab");
         uploadsTab.setTooltip(new Tooltip("Multipart uploads under this folder that were never completed: their"
                 + " parts are billed and no listing of objects shows them"));
         model.uploads().shownProperty().bind(uploadsTab.selectedProperty());
-        UsageView usageView = new UsageView(model.usage());
-        rememberColumns(usageView, "usageTable", model);
-        Tab spaceTab = new Tab("Space", usageView);
+        Tab spaceTab = lazyTab("Space", () -> new UsageView(model.usage()), "usageTable", model);
         spaceTab.setId("spaceTab");
         TabPane bottom = new TabPane(resultsTab, jobsTab, spaceTab, uploadsTab);
         bottom.setId("bottomTabs");
@@ -160,6 +155,22 @@ public final class MainView extends BorderPane {
                         model::whereIsTheSpace);
             }
         });
+    }
+
+    /**
+     * A tab whose view is made the first time the tab is selected, so that the window's first CSS and layout pass,
+     * before it shows, does not include the views nobody has looked at yet.
+     */
+    private static Tab lazyTab(String title, Supplier<Node> view, String tableId, MainViewModel model) {
+        Tab tab = new Tab(title);
+        tab.selectedProperty().addListener((obs, was, now) -> {
+            if (now && tab.getContent() == null) {
+                Node content = view.get();
+                rememberColumns(content, tableId, model);
+                tab.setContent(content);
+            }
+        });
+        return tab;
     }
 
     private static void rememberColumns(Node view, String tableId, MainViewModel model) {
