@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.browse.BucketBrowser;
@@ -16,6 +17,7 @@ import org.bucketsweep.model.browse.MfaDeleteStatus;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.DeleteJob;
 import org.bucketsweep.model.delete.DeleteOptions;
+import org.bucketsweep.model.delete.IfUnchanged;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.VersionRef;
 import picocli.CommandLine.Command;
@@ -142,6 +144,15 @@ final class DeleteCommand implements Callable<Integer> {
             description = "Send x-amz-request-payer: requester (requester-pays buckets).")
     boolean requestPayer;
 
+    @Option(names = "--if-unchanged", paramLabel = "auto|always|never", order = 17,
+            description = {"Delete current objects (items without a versionId) only if unchanged since the plan:"
+                    + " their ETag from the listing (or the items file's \"eTag\") is sent, and an object"
+                    + " overwritten since fails with PreconditionFailed and stays. auto: send ETags where known; if"
+                    + " the server rejects them, delete nothing more and say so (rerun with never to go on)."
+                    + " always: the same (never without the check). never: send no ETags. Servers that ignore the"
+                    + " ETag (Ceph RGW 16, local-s3) delete anyway. Default: ${DEFAULT-VALUE}."})
+    String ifUnchanged = "auto";
+
     @Mixin
     MfaOptions mfa;
 
@@ -175,7 +186,7 @@ final class DeleteCommand implements Callable<Integer> {
                 return exitCode;
             }
             boolean mfaDelete = versioning.mfaDelete() == MfaDeleteStatus.ENABLED || mfa.given();
-            new DeleteReport(err).plan(bucket, versioning, plan, mfaDelete, dryRun);
+            new DeleteReport(err).plan(bucket, versioning, plan, mfaDelete, dryRun, conditionalMode());
             if (dryRun) {
                 try (JsonLines out = new JsonLines(context.out())) {
                     plan.items().forEach(out::item);
@@ -224,6 +235,7 @@ final class DeleteCommand implements Callable<Integer> {
             throw usage("--batch-size must be 1 to " + DeleteJob.MAX_BATCH + ", not " + batchSize + ".");
         }
         requestsInFlight();
+        conditionalMode();
         mfa.validate();
     }
 
@@ -244,6 +256,14 @@ final class DeleteCommand implements Callable<Integer> {
                 + ".");
     }
 
+    private IfUnchanged conditionalMode() {
+        try {
+            return IfUnchanged.valueOf(ifUnchanged.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage("--if-unchanged must be auto, always or never, not " + ifUnchanged + ".");
+        }
+    }
+
     private DeleteOptions options() {
         return DeleteOptions.DEFAULTS
                 .withBatchSize(batchSize)
@@ -251,7 +271,8 @@ final class DeleteCommand implements Callable<Integer> {
                 .withQuiet(quiet)
                 .withBypassGovernanceRetention(bypassGovernanceRetention)
                 .withExpectedBucketOwner(expectedBucketOwner)
-                .withRequestPayer(requestPayer);
+                .withRequestPayer(requestPayer)
+                .withIfUnchanged(conditionalMode());
     }
 
     private OutputStream openResults() {

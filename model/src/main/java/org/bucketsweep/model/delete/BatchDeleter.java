@@ -30,6 +30,12 @@ import org.bucketsweep.model.connection.S3Connection;
  */
 public final class BatchDeleter {
 
+    /**
+     * The error code of the items of a request the server refused because of their ETags, when the job did not go
+     * on without them: nothing of that request was deleted, and nothing after it.
+     */
+    public static final String CONDITIONAL_DELETE_UNSUPPORTED = "ConditionalDeleteUnsupported";
+
     private final S3Connection connection;
 
     public BatchDeleter(S3Connection connection) {

@@ -29,8 +29,6 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 final class DeleteRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchDeleter.class);
-    /** The code of the items of a request refused for its ETags, when the job did not go on without them. */
-    static final String CONDITIONAL_DELETE_UNSUPPORTED = "ConditionalDeleteUnsupported";
     private static final String NO_MFA_CODE = "No MFA code was given, so the job stopped.";
 
     private final DeleteJob job;
@@ -175,7 +173,7 @@ final class DeleteRun {
                 : ": deleting without that check was declined.");
         stopReason = reason;
         stopped.set(true);
-        return ItemResults.failAll(batch, CONDITIONAL_DELETE_UNSUPPORTED, reason, failure.requestId(), attempt);
+        return ItemResults.failAll(batch, BatchDeleter.CONDITIONAL_DELETE_UNSUPPORTED, reason, failure.requestId(), attempt);
     }
 
     private static boolean carriesETags(List<VersionRef> batch) {
