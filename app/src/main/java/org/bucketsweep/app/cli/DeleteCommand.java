@@ -15,6 +15,7 @@ import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketVersioning;
 import org.bucketsweep.model.browse.MfaDeleteStatus;
 import org.bucketsweep.model.connection.S3Connection;
+import org.bucketsweep.model.delete.ConditionalDeleteProbe;
 import org.bucketsweep.model.delete.DeleteJob;
 import org.bucketsweep.model.delete.DeleteOptions;
 import org.bucketsweep.model.delete.IfUnchanged;
@@ -149,8 +150,10 @@ final class DeleteCommand implements Callable<Integer> {
                     + " their ETag from the listing (or the items file's \"eTag\") is sent, and an object"
                     + " overwritten since fails with PreconditionFailed and stays. auto: send ETags where known; if"
                     + " the server rejects them, delete nothing more and say so (rerun with never to go on)."
-                    + " always: the same (never without the check). never: send no ETags. Servers that ignore the"
-                    + " ETag (Ceph RGW 16, local-s3) delete anyway. Default: ${DEFAULT-VALUE}."})
+                    + " always: first check with a probe object of its own (" + ConditionalDeleteProbe.KEY_PREFIX
+                    + "…, written and removed) that the server honours ETags, and delete nothing if it does not."
+                    + " never: send no ETags. Servers that ignore the ETag (Ceph RGW 16, local-s3) delete anyway"
+                    + " unless always is given. Default: ${DEFAULT-VALUE}."})
     String ifUnchanged = "auto";
 
     @Mixin
@@ -196,6 +199,9 @@ final class DeleteCommand implements Callable<Integer> {
             }
             if (plan.items().isEmpty()) {
                 exitCode = Cli.OK;
+                return exitCode;
+            }
+            if (!serverChecksETags(s3, plan, mfaDelete)) {
                 return exitCode;
             }
             DeleteJob job = new DeleteJob(bucket, plan.items(), mfaDelete, options());
@@ -254,6 +260,25 @@ final class DeleteCommand implements Callable<Integer> {
         }
         throw usage("--concurrency must be auto or 1 to " + DeleteOptions.MAX_CONCURRENCY + ", not " + concurrency
                 + ".");
+    }
+
+    /**
+     * With {@code --if-unchanged always}, makes sure first that the server checks ETags at all (a server that
+     * ignores them deletes changed objects as if none were sent): {@link ConditionalDeleteProbe} writes and removes
+     * an object of its own. Says why and returns {@code false} when it does not.
+     */
+    private boolean serverChecksETags(S3Connection s3, CliPlan plan, boolean mfaDelete) {
+        if (conditionalMode() != IfUnchanged.ALWAYS || plan.items().stream().noneMatch(VersionRef::hasETag)) {
+            return true;
+        }
+        ConditionalDeleteProbe.Result probe = ConditionalDeleteProbe.probe(s3, bucket, mfaDelete);
+        if (probe.support() == ConditionalDeleteProbe.Support.CHECKED) {
+            context.err().println("  Checked: the server honours conditional deletes.");
+            return true;
+        }
+        context.err().println("Error: --if-unchanged always, but " + probe.detail() + " Nothing was deleted."
+                + " Rerun with --if-unchanged never to delete without the check.");
+        return false;
     }
 
     private IfUnchanged conditionalMode() {

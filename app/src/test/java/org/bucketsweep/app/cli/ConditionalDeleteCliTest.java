@@ -4,9 +4,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.robothy.s3.rest.LocalS3;
+import com.robothy.s3.rest.bootstrap.LocalS3Mode;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.testing.FaultProxy.Fault;
 import org.bucketsweep.model.testing.ProxiedConnection;
 import org.bucketsweep.model.testing.S3ProxyServer;
@@ -107,6 +112,50 @@ class ConditionalDeleteCliTest {
         assertThat(run.exitCode()).isEqualTo(Cli.ERROR);
         assertThat(run.err()).contains("--if-unchanged must be auto, always or never");
         assertThat(buckets.currentKeys("plain")).hasSize(2);
+    }
+
+    @Test
+    void alwaysChecksFirstThatTheServerHonoursETagsAndThenDeletes() throws Exception {
+        Path plan = dryRun();
+        buckets.put("plain", "b.txt", "b, newer than the plan");
+
+        CliRun run = cli("delete", "--bucket", "plain", "--items", plan.toString(), "--if-unchanged", "always");
+
+        assertThat(run.err()).contains("Checked: the server honours conditional deletes.");
+        assertThat(run.lines()).extracting(r -> r.get("key").asText() + " " + r.get("outcome").asText())
+                .containsExactlyInAnyOrder("a.txt DELETED", "b.txt FAILED");
+        assertThat(buckets.currentKeys("plain")).containsExactly("b.txt");
+    }
+
+    @Test
+    void alwaysRefusesToDeleteOnAServerThatIgnoresETags() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        LocalS3 localS3 = LocalS3.builder().port(port).mode(LocalS3Mode.IN_MEMORY).build();
+        localS3.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        try (S3Connection connection = S3Connection.open(TestBuckets.settings(endpoint))) {
+            TestBuckets local = new TestBuckets(connection.client());
+            local.plainBucket("ignoring");
+            local.put("ignoring", "a.txt", "a");
+            Path home = tmp.resolve("local-home");
+            CliRun planned = CliRun.against(endpoint, home, "delete", "--bucket", "ignoring", "--intent", "markers",
+                    "--prefix", "", "--dry-run");
+            Path plan = tmp.resolve("local-plan.jsonl");
+            Files.writeString(plan, planned.out(), UTF_8);
+
+            CliRun run = CliRun.against(endpoint, home, "delete", "--bucket", "ignoring", "--items", plan.toString(),
+                    "--if-unchanged", "always");
+
+            assertThat(run.exitCode()).isEqualTo(Cli.ERROR);
+            assertThat(run.err()).contains("The server ignores the ETag", "Nothing was deleted");
+            // The file's object is untouched, and the probe's own object is gone again.
+            assertThat(local.currentKeys("ignoring")).containsExactly("a.txt");
+        } finally {
+            localS3.shutdown();
+        }
     }
 
     /** The plan of deleting every current object, as {@code --dry-run} prints it. */
