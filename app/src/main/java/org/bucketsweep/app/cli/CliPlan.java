@@ -57,7 +57,7 @@ record CliPlan(String description, List<VersionRef> items, DeletePreview preview
         List<ObjectVersion> rows = new ArrayList<>();
         browser.listAllVersions(bucket, prefix, page -> page.entries().forEach(e -> {
             if (e instanceof ObjectVersion v && v.latest() && !v.deleteMarker()) {
-                rows.add(new ObjectVersion(v.key(), null, true, false, v.size(), v.lastModified()));
+                rows.add(new ObjectVersion(v.key(), null, true, false, v.size(), v.lastModified(), v.eTag()));
             }
         }), cancel);
         List<String> warnings = new ArrayList<>();

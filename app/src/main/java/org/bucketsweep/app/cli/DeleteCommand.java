@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketVersioning;
 import org.bucketsweep.model.browse.MfaDeleteStatus;
 import org.bucketsweep.model.connection.S3Connection;
+import org.bucketsweep.model.delete.ConditionalDeleteProbe;
 import org.bucketsweep.model.delete.DeleteJob;
 import org.bucketsweep.model.delete.DeleteOptions;
+import org.bucketsweep.model.delete.IfUnchanged;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.VersionRef;
 import picocli.CommandLine.Command;
@@ -143,6 +146,17 @@ final class DeleteCommand implements Callable<Integer> {
             description = "Send x-amz-request-payer: requester (requester-pays buckets).")
     boolean requestPayer;
 
+    @Option(names = "--if-unchanged", paramLabel = "auto|always|never", order = 17,
+            description = {"Delete current objects (items without a versionId) only if unchanged since the plan:"
+                    + " their ETag from the listing (or the items file's \"eTag\") is sent, and an object"
+                    + " overwritten since fails with PreconditionFailed and stays. auto: send ETags where known; if"
+                    + " the server rejects them, delete nothing more and say so (rerun with never to go on)."
+                    + " always: first check with a probe object of its own (" + ConditionalDeleteProbe.KEY_PREFIX
+                    + "…, written and removed) that the server honours ETags, and delete nothing if it does not."
+                    + " never: send no ETags. Servers that ignore the ETag (Ceph RGW 16, local-s3) delete anyway"
+                    + " unless always is given. Default: ${DEFAULT-VALUE}."})
+    String ifUnchanged = "auto";
+
     @Mixin
     MfaOptions mfa;
 
@@ -176,7 +190,7 @@ final class DeleteCommand implements Callable<Integer> {
                 return exitCode;
             }
             boolean mfaDelete = versioning.mfaDelete() == MfaDeleteStatus.ENABLED || mfa.given();
-            new DeleteReport(err).plan(bucket, versioning, plan, mfaDelete, dryRun);
+            new DeleteReport(err).plan(bucket, versioning, plan, mfaDelete, dryRun, conditionalMode());
             if (dryRun) {
                 try (JsonLines out = new JsonLines(context.out())) {
                     plan.items().forEach(out::item);
@@ -186,6 +200,9 @@ final class DeleteCommand implements Callable<Integer> {
             }
             if (plan.items().isEmpty()) {
                 exitCode = Cli.OK;
+                return exitCode;
+            }
+            if (!serverChecksETags(s3, plan, mfaDelete)) {
                 return exitCode;
             }
             DeleteJob job = new DeleteJob(bucket, plan.items(), mfaDelete, options());
@@ -222,6 +239,7 @@ final class DeleteCommand implements Callable<Integer> {
             throw usage("--batch-size must be 1 to " + DeleteJob.MAX_BATCH + ", not " + batchSize + ".");
         }
         requestsInFlight();
+        conditionalMode();
         mfa.validate();
     }
 
@@ -242,6 +260,33 @@ final class DeleteCommand implements Callable<Integer> {
                 + ".");
     }
 
+    /**
+     * With {@code --if-unchanged always}, makes sure first that the server checks ETags at all (a server that
+     * ignores them deletes changed objects as if none were sent): {@link ConditionalDeleteProbe} writes and removes
+     * an object of its own. Says why and returns {@code false} when it does not.
+     */
+    private boolean serverChecksETags(S3Connection s3, CliPlan plan, boolean mfaDelete) {
+        if (conditionalMode() != IfUnchanged.ALWAYS || plan.items().stream().noneMatch(VersionRef::hasETag)) {
+            return true;
+        }
+        ConditionalDeleteProbe.Result probe = ConditionalDeleteProbe.probe(s3, bucket, mfaDelete);
+        if (probe.support() == ConditionalDeleteProbe.Support.CHECKED) {
+            context.err().println("  Checked: the server honours conditional deletes.");
+            return true;
+        }
+        context.err().println("Error: --if-unchanged always, but " + probe.detail() + " Nothing was deleted."
+                + " Rerun with --if-unchanged never to delete without the check.");
+        return false;
+    }
+
+    private IfUnchanged conditionalMode() {
+        try {
+            return IfUnchanged.valueOf(ifUnchanged.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage("--if-unchanged must be auto, always or never, not " + ifUnchanged + ".");
+        }
+    }
+
     private DeleteOptions options() {
         return DeleteOptions.DEFAULTS
                 .withBatchSize(batchSize)
@@ -249,7 +294,8 @@ final class DeleteCommand implements Callable<Integer> {
                 .withQuiet(quiet)
                 .withBypassGovernanceRetention(bypassGovernanceRetention)
                 .withExpectedBucketOwner(expectedBucketOwner)
-                .withRequestPayer(requestPayer);
+                .withRequestPayer(requestPayer)
+                .withIfUnchanged(conditionalMode());
     }
 
     private OutputStream openResults() {

@@ -11,10 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.bucketsweep.model.browse.BucketVersioning;
 import org.bucketsweep.model.browse.MfaDeleteStatus;
+import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteJob;
+import org.bucketsweep.model.delete.DeleteOptions;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.DeletePreview;
 import org.bucketsweep.model.delete.DeleteSummary;
+import org.bucketsweep.model.delete.IfUnchanged;
 import org.bucketsweep.model.delete.VersionRef;
 
 /** What {@code delete} tells the person on stderr: the plan before anything is sent, the summary at the end. */
@@ -27,6 +30,11 @@ final class DeleteReport {
     }
 
     void plan(String bucket, BucketVersioning versioning, CliPlan plan, boolean mfaDelete, boolean dryRun) {
+        plan(bucket, versioning, plan, mfaDelete, dryRun, DeleteOptions.DEFAULTS.ifUnchanged());
+    }
+
+    void plan(String bucket, BucketVersioning versioning, CliPlan plan, boolean mfaDelete, boolean dryRun,
+              IfUnchanged ifUnchanged) {
         err.println("Bucket " + bucket + " (" + versioning.versioning().label()
                 + (versioning.mfaDelete() == MfaDeleteStatus.ENABLED ? ", MFA Delete" : "") + "): "
                 + plan.description() + (dryRun ? " [dry run]" : ""));
@@ -44,6 +52,10 @@ final class DeleteReport {
         long mfaRequests = mfaDelete ? requestsNamingVersions(plan.items()) : 0;
         if (mfaRequests > 0) {
             err.println("  MFA Delete: " + count(mfaRequests, "request needs", "requests need") + " an MFA code.");
+        }
+        String conditional = ifUnchanged.describe(plan.items());
+        if (conditional != null) {
+            err.println("  " + conditional);
         }
         for (String warning : plan.warnings()) {
             err.println("  Warning: " + warning);
@@ -75,6 +87,11 @@ final class DeleteReport {
             List<String> byCode = new ArrayList<>();
             failures.forEach((code, n) -> byCode.add(code + "=" + n));
             err.println("Failed by error code: " + String.join(" ", byCode) + ".");
+        }
+        if (failures.containsKey(BatchDeleter.CONDITIONAL_DELETE_UNSUPPORTED)) {
+            err.println("The server rejected the previewed ETags (no conditional delete), so nothing more was"
+                    + " deleted. To delete without that check, rerun with --if-unchanged never (objects changed"
+                    + " since the preview are then deleted too).");
         }
         err.flush();
     }

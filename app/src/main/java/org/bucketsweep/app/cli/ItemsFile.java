@@ -84,7 +84,13 @@ final class ItemsFile {
         if (versionId != null && !versionId.isNull() && !versionId.isTextual()) {
             throw bad(name, number, "\"versionId\" is not a string");
         }
-        return new VersionRef(key.textValue(), versionId == null || versionId.isNull() ? null : versionId.textValue());
+        JsonNode eTag = node.get("eTag");
+        if (eTag != null && !eTag.isNull() && !eTag.isTextual()) {
+            throw bad(name, number, "\"eTag\" is not a string");
+        }
+        // An eTag (as --dry-run writes it) makes the delete of a current object conditional on it.
+        return new VersionRef(key.textValue(), versionId == null || versionId.isNull() ? null : versionId.textValue(),
+                eTag == null || eTag.isNull() ? null : eTag.textValue());
     }
 
     private static Cli.CliFailure bad(String name, int number, String what) {

@@ -71,12 +71,16 @@ final class JsonLines implements Closeable {
         });
     }
 
-    /** An item of a plan, in the {@code --items} format: the version id is left out when there is none. */
+    /**
+     * An item of a plan, in the {@code --items} format: the version id is left out when there is none, and the
+     * previewed ETag is given for a current object when known.
+     */
     void item(VersionRef ref) {
         write(() -> {
             json.writeStartObject();
             json.writeStringField("key", ref.key());
             optional("versionId", ref.versionId());
+            optional("eTag", ref.eTag());
             json.writeEndObject();
         });
     }

@@ -178,7 +178,8 @@ public final class BucketBrowser {
             List<ListingEntry> entries = new ArrayList<>(page.keyCount() == null ? 16 : page.keyCount());
             addPrefixes(page.commonPrefixes(), prefixesSeen, entries);
             page.contents().forEach(o -> entries.add(
-                    new ObjectVersion(o.key(), null, true, false, nullToZero(o.size()), o.lastModified())));
+                    new ObjectVersion(o.key(), null, true, false, nullToZero(o.size()), o.lastModified(),
+                            o.eTag())));
             boolean last = !Boolean.TRUE.equals(page.isTruncated());
             sink.accept(new ListingPage(entries, last || cancel.isCancelled()));
             if (cancel.isCancelled()) {
@@ -197,7 +198,7 @@ public final class BucketBrowser {
         for (ListObjectVersionsResponse page : s3(request.bucket()).listObjectVersionsPaginator(recorded)) {
             List<ObjectVersion> versions = new ArrayList<>(page.versions().size());
             page.versions().forEach(v -> versions.add(new ObjectVersion(v.key(), blankToNull(v.versionId()),
-                    Boolean.TRUE.equals(v.isLatest()), false, nullToZero(v.size()), v.lastModified())));
+                    Boolean.TRUE.equals(v.isLatest()), false, nullToZero(v.size()), v.lastModified(), v.eTag())));
             List<ObjectVersion> markers = new ArrayList<>(page.deleteMarkers().size());
             for (DeleteMarkerEntry m : page.deleteMarkers()) {
                 markers.add(new ObjectVersion(m.key(), blankToNull(m.versionId()),

@@ -47,7 +47,8 @@ public record KeyHistory(ObjectVersion latest, int noncurrent, int deleteMarkers
 
     /** The key itself as something to delete: on a versioned bucket that adds a delete marker. */
     public ObjectVersion asCurrentObject() {
-        return new ObjectVersion(key(), null, true, deleted(), size(), lastModified());
+        return new ObjectVersion(key(), null, true, deleted(), size(), lastModified(),
+                deleted() ? null : latest.eTag());
     }
 
     KeyHistory with(ObjectVersion version) {

@@ -12,12 +12,30 @@ import org.bucketsweep.model.delete.VersionRef;
  * @param latest       whether this is the key's current version (for a delete marker: the key looks deleted)
  * @param deleteMarker whether this is a delete marker rather than data
  * @param size         bytes; 0 for a delete marker
+ * @param eTag         the ETag the listing gave (as sent, quotes included), or {@code null} when unknown or for a
+ *                     delete marker
  */
 public record ObjectVersion(String key, String versionId, boolean latest, boolean deleteMarker, long size,
-                            Instant lastModified) implements ListingEntry {
+                            Instant lastModified, String eTag) implements ListingEntry {
 
-    /** What to send to DeleteObjects to delete exactly this row. */
+    public ObjectVersion {
+        if (eTag != null && eTag.isBlank()) {
+            eTag = null;
+        }
+    }
+
+    /** A row whose ETag is not known. */
+    public ObjectVersion(String key, String versionId, boolean latest, boolean deleteMarker, long size,
+                         Instant lastModified) {
+        this(key, versionId, latest, deleteMarker, size, lastModified, null);
+    }
+
+    /**
+     * What to send to DeleteObjects to delete exactly this row. A row without a version id (the current object)
+     * carries its ETag, so that the delete can be made conditional on the object being the one previewed; a row
+     * with a version id needs none, since a version never changes.
+     */
     public VersionRef ref() {
-        return new VersionRef(key, versionId);
+        return new VersionRef(key, versionId, versionId == null && !deleteMarker ? eTag : null);
     }
 }

@@ -30,21 +30,40 @@ import org.bucketsweep.model.connection.S3Connection;
  */
 public final class BatchDeleter {
 
+    /**
+     * The error code of the items of a request the server refused because of their ETags, when the job did not go
+     * on without them: nothing of that request was deleted, and nothing after it.
+     */
+    public static final String CONDITIONAL_DELETE_UNSUPPORTED = "ConditionalDeleteUnsupported";
+
     private final S3Connection connection;
 
     public BatchDeleter(S3Connection connection) {
         this.connection = connection;
     }
 
-    /** Runs the job on worker threads and returns when every item has its outcome. */
+    /**
+     * Runs the job on worker threads and returns when every item has its outcome. If the server rejects the
+     * previewed ETags, nothing more is deleted (as {@link ConditionalDeleteFallback#DECLINE}).
+     */
     public DeleteSummary run(DeleteJob job, MfaCodeSupplier mfa, DeleteListener listener, CancellationToken cancel) {
+        return run(job, mfa, ConditionalDeleteFallback.DECLINE, listener, cancel);
+    }
+
+    /**
+     * As {@link #run(DeleteJob, MfaCodeSupplier, DeleteListener, CancellationToken)}; {@code fallback} is asked,
+     * once, whether to go on without ETags if the server rejects them ({@link IfUnchanged#AUTO} only).
+     */
+    public DeleteSummary run(DeleteJob job, MfaCodeSupplier mfa, ConditionalDeleteFallback fallback,
+                             DeleteListener listener, CancellationToken cancel) {
         List<List<VersionRef>> batches = Batches.of(job);
         int mfaRequests = Batches.needingMfa(job, batches);
         ConcurrencyLimit limit = limitFor(job, mfaRequests);
         int workers = Math.max(1, Math.min(job.options().adaptiveConcurrency() && mfaRequests == 0
                 ? AdaptiveConcurrency.MAX : limit.limit(), batches.size()));
         DeleteRun run = new DeleteRun(job, connection.clientWithoutRetries(job.bucket()),
-                new MfaGate(mfa, job.bucket(), mfaRequests), limit, listener, cancel, batches);
+                new MfaGate(mfa, job.bucket(), mfaRequests), new ConditionalGate(job.options().ifUnchanged(), fallback),
+                limit, listener, cancel, batches);
         run.announceLimit();
         if (workers == 1) {
             run.work();

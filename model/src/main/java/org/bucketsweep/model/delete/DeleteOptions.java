@@ -10,9 +10,11 @@ package org.bucketsweep.model.delete;
  * @param bypassGovernanceRetention send {@code x-amz-bypass-governance-retention: true} (needs the permission)
  * @param expectedBucketOwner       the account id the bucket must belong to, or {@code null}
  * @param requestPayer              send {@code x-amz-request-payer: requester}
+ * @param ifUnchanged               whether deletes of current objects carry the previewed ETag
  */
 public record DeleteOptions(int batchSize, int concurrency, boolean quiet, boolean bypassGovernanceRetention,
-                            String expectedBucketOwner, boolean requestPayer, RetryPolicy retry) {
+                            String expectedBucketOwner, boolean requestPayer, RetryPolicy retry,
+                            IfUnchanged ifUnchanged) {
 
     /**
      * Requests in flight found while the job runs ({@code AdaptiveConcurrency}): no fixed number suits every
@@ -26,7 +28,8 @@ public record DeleteOptions(int batchSize, int concurrency, boolean quiet, boole
     public static final int MAX_CONCURRENCY = 64;
 
     public static final DeleteOptions DEFAULTS =
-            new DeleteOptions(DeleteJob.MAX_BATCH, DEFAULT_CONCURRENCY, false, false, null, false, RetryPolicy.DEFAULT);
+            new DeleteOptions(DeleteJob.MAX_BATCH, DEFAULT_CONCURRENCY, false, false, null, false, RetryPolicy.DEFAULT,
+                    IfUnchanged.AUTO);
 
     public DeleteOptions {
         if (batchSize < 1 || batchSize > DeleteJob.MAX_BATCH) {
@@ -42,6 +45,16 @@ public record DeleteOptions(int batchSize, int concurrency, boolean quiet, boole
         if (retry == null) {
             retry = RetryPolicy.DEFAULT;
         }
+        if (ifUnchanged == null) {
+            ifUnchanged = IfUnchanged.AUTO;
+        }
+    }
+
+    /** Options that delete current objects only if unchanged since the preview, where the server checks that. */
+    public DeleteOptions(int batchSize, int concurrency, boolean quiet, boolean bypassGovernanceRetention,
+                         String expectedBucketOwner, boolean requestPayer, RetryPolicy retry) {
+        this(batchSize, concurrency, quiet, bypassGovernanceRetention, expectedBucketOwner, requestPayer, retry,
+                IfUnchanged.AUTO);
     }
 
     public boolean adaptiveConcurrency() {
@@ -50,34 +63,41 @@ public record DeleteOptions(int batchSize, int concurrency, boolean quiet, boole
 
     public DeleteOptions withBatchSize(int size) {
         return new DeleteOptions(size, concurrency, quiet, bypassGovernanceRetention, expectedBucketOwner,
-                requestPayer, retry);
+                requestPayer, retry, ifUnchanged);
     }
 
     public DeleteOptions withConcurrency(int n) {
         return new DeleteOptions(batchSize, n, quiet, bypassGovernanceRetention, expectedBucketOwner, requestPayer,
-                retry);
+                retry, ifUnchanged);
     }
 
     public DeleteOptions withQuiet(boolean q) {
         return new DeleteOptions(batchSize, concurrency, q, bypassGovernanceRetention, expectedBucketOwner,
-                requestPayer, retry);
+                requestPayer, retry, ifUnchanged);
     }
 
     public DeleteOptions withRetry(RetryPolicy policy) {
         return new DeleteOptions(batchSize, concurrency, quiet, bypassGovernanceRetention, expectedBucketOwner,
-                requestPayer, policy);
+                requestPayer, policy, ifUnchanged);
     }
 
     public DeleteOptions withBypassGovernanceRetention(boolean bypass) {
-        return new DeleteOptions(batchSize, concurrency, quiet, bypass, expectedBucketOwner, requestPayer, retry);
+        return new DeleteOptions(batchSize, concurrency, quiet, bypass, expectedBucketOwner, requestPayer, retry,
+                ifUnchanged);
     }
 
     public DeleteOptions withExpectedBucketOwner(String owner) {
-        return new DeleteOptions(batchSize, concurrency, quiet, bypassGovernanceRetention, owner, requestPayer, retry);
+        return new DeleteOptions(batchSize, concurrency, quiet, bypassGovernanceRetention, owner, requestPayer, retry,
+                ifUnchanged);
     }
 
     public DeleteOptions withRequestPayer(boolean payer) {
         return new DeleteOptions(batchSize, concurrency, quiet, bypassGovernanceRetention, expectedBucketOwner, payer,
-                retry);
+                retry, ifUnchanged);
+    }
+
+    public DeleteOptions withIfUnchanged(IfUnchanged mode) {
+        return new DeleteOptions(batchSize, concurrency, quiet, bypassGovernanceRetention, expectedBucketOwner,
+                requestPayer, retry, mode);
     }
 }

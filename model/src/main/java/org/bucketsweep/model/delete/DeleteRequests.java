@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.s3.model.RequestPayer;
 /**
  * The requests of one job, with its options' headers. {@code Content-MD5} is not set here: the connection's client
  * carries the SDK's {@code LegacyMd5Plugin}, which computes it from the serialised body. The MFA header value
- * ({@code "SERIAL CODE"}) is passed in per request, because each code works once.
+ * ({@code "SERIAL CODE"}) is passed in per request, because each code works once. An item's ETag goes with it as
+ * {@code <ETag>} (or {@code If-Match} on a single DeleteObject); the run strips them when the job sends none.
  */
 final class DeleteRequests {
 
@@ -27,7 +28,8 @@ final class DeleteRequests {
     DeleteObjectsRequest many(List<VersionRef> batch, String mfaHeader) {
         List<ObjectIdentifier> ids = new ArrayList<>(batch.size());
         for (VersionRef ref : batch) {
-            ids.add(ObjectIdentifier.builder().key(ref.key()).versionId(ref.versionId()).build());
+            // The ETag (only on items without a version) makes S3 delete the object only if it is unchanged.
+            ids.add(ObjectIdentifier.builder().key(ref.key()).versionId(ref.versionId()).eTag(ref.eTag()).build());
         }
         return DeleteObjectsRequest.builder()
                 .bucket(bucket)
@@ -45,6 +47,7 @@ final class DeleteRequests {
                 .bucket(bucket)
                 .key(ref.key())
                 .versionId(ref.versionId())
+                .ifMatch(ref.eTag())
                 .mfa(mfaHeader)
                 .bypassGovernanceRetention(options.bypassGovernanceRetention() ? Boolean.TRUE : null)
                 .expectedBucketOwner(options.expectedBucketOwner())

@@ -37,6 +37,7 @@ final class DeleteRun {
     private final DeleteRequests requests;
     private final Backoff backoff;
     private final MfaGate mfa;
+    private final ConditionalGate conditional;
     private final ConcurrencyGate gate;
     private final DeleteListener listener;
     private final CancellationToken cancel;
@@ -47,8 +48,9 @@ final class DeleteRun {
     private final Map<DeleteOutcome, Integer> counts = new EnumMap<>(DeleteOutcome.class);
     private volatile String stopReason = "The job was cancelled.";
 
-    DeleteRun(DeleteJob job, S3Client s3, MfaGate mfa, ConcurrencyLimit limit, DeleteListener listener,
-              CancellationToken cancel, List<List<VersionRef>> batches) {
+    DeleteRun(DeleteJob job, S3Client s3, MfaGate mfa, ConditionalGate conditional, ConcurrencyLimit limit,
+              DeleteListener listener, CancellationToken cancel, List<List<VersionRef>> batches) {
+        this.conditional = conditional;
         this.gate = new ConcurrencyGate(limit, this::limitChanged);
         this.job = job;
         this.s3 = s3;
@@ -82,7 +84,11 @@ final class DeleteRun {
     }
 
     /** Deletes one batch, retrying, splitting or falling back as the server's answer requires. */
-    private List<ItemResult> delete(List<VersionRef> batch) {
+    private List<ItemResult> delete(List<VersionRef> planned) {
+        if (stopping()) {
+            return ItemResults.notAttempted(planned, stopReason);
+        }
+        List<VersionRef> batch = conditional.withoutETags() ? withoutETags(planned) : planned;
         boolean needsMfa = job.mfaDelete() && Batches.namesAVersion(batch);
         int requestNumber = requestNumbers.incrementAndGet();
         String refusal = null;
@@ -110,6 +116,9 @@ final class DeleteRun {
                 return ItemResults.match(batch, response, job.options().quiet(), attempt);
             } catch (AwsServiceException e) {
                 last = S3Failure.of(e);
+                if (carriesETags(batch) && ServerAnswers.isETagRejection(e, last, batch.size())) {
+                    return eTagsRejected(batch, last, attempt);
+                }
                 if (ServerAnswers.isNotImplemented(e)) {
                     LOG.info("{} has no multi-object delete; deleting one key at a time", job.bucket());
                     return deleteOneByOne(batch, requestNumber);
@@ -148,6 +157,33 @@ final class DeleteRun {
                 failure.requestId(), maxAttempts);
     }
 
+    /**
+     * The server refused the request because of its ETags, so nothing of it was deleted. The job goes on without
+     * them only if the person agrees (asked once per job); else it stops, this batch failing with the reason.
+     */
+    private List<ItemResult> eTagsRejected(List<VersionRef> batch, S3Failure failure, int attempt) {
+        String answer = failure.summary();
+        if (conditional.rejected(answer)) {
+            LOG.info("{} rejects conditional deletes ({}); going on without ETags, as agreed", job.bucket(), answer);
+            return delete(withoutETags(batch));
+        }
+        String reason = "The server does not support conditional delete (it rejected the previewed ETags: " + answer
+                + "), so nothing more was deleted" + (conditional.neverFallsBack()
+                ? ": this job deletes only objects unchanged since the preview."
+                : ": deleting without that check was declined.");
+        stopReason = reason;
+        stopped.set(true);
+        return ItemResults.failAll(batch, BatchDeleter.CONDITIONAL_DELETE_UNSUPPORTED, reason, failure.requestId(), attempt);
+    }
+
+    private static boolean carriesETags(List<VersionRef> batch) {
+        return batch.stream().anyMatch(VersionRef::hasETag);
+    }
+
+    private static List<VersionRef> withoutETags(List<VersionRef> batch) {
+        return carriesETags(batch) ? batch.stream().map(VersionRef::withoutETag).toList() : batch;
+    }
+
     /** For servers that answer DeleteObjects with NotImplemented: DeleteObject, key by key. */
     private List<ItemResult> deleteOneByOne(List<VersionRef> batch, int requestNumber) {
         List<ItemResult> results = new ArrayList<>(batch.size());
@@ -181,7 +217,8 @@ final class DeleteRun {
                     boolean transientFailure = e instanceof SdkClientException
                             || (e instanceof AwsServiceException s && ServerAnswers.isRetryable(s));
                     if (!transientFailure || attempt == maxAttempts || !backoff.pause(attempt)) {
-                        result = ItemResult.failed(ref, f.code(), ServerAnswers.messageFor(f, mfaHeader != null),
+                        result = ItemResult.failed(ref, f.code(), ServerAnswers.PRECONDITION_FAILED.equals(f.code())
+                                ? ServerAnswers.CHANGED_SINCE_PREVIEW : ServerAnswers.messageFor(f, mfaHeader != null),
                                 f.requestId(), attempt);
                     }
                 }

@@ -49,7 +49,8 @@ final class ItemResults {
                 LOG.warn("S3 reported an error for an item nobody asked for: {} {}", e.key(), e.versionId());
                 continue;
             }
-            results.put(ref, ItemResult.failed(ref, e.code(), e.message(), requestId, attempt));
+            results.put(ref, ItemResult.failed(ref, e.code(), ServerAnswers.PRECONDITION_FAILED.equals(e.code())
+                    ? ServerAnswers.CHANGED_SINCE_PREVIEW : e.message(), requestId, attempt));
         }
         for (Deque<VersionRef> left : pending.values()) {
             for (VersionRef ref : left) {

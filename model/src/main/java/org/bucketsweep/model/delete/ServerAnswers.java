@@ -1,5 +1,6 @@
 package org.bucketsweep.model.delete;
 
+import java.util.Locale;
 import java.util.Set;
 import org.bucketsweep.model.S3Failure;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -15,7 +16,34 @@ final class ServerAnswers {
     private static final Set<String> TOO_LARGE_CODES = Set.of("MalformedXML", "EntityTooLarge",
             "MaxMessageLengthExceeded", "InvalidArgument");
 
+    /** What a server that does not know DeleteObjects' {@code <ETag>} may answer to it. */
+    private static final Set<String> ETAG_REJECTION_CODES = Set.of("MalformedXML", "InvalidArgument",
+            "InvalidRequest", "UnexpectedContent", "NotImplemented");
+
+    /** S3's per-item code for an object whose ETag is no longer the one sent. */
+    static final String PRECONDITION_FAILED = "PreconditionFailed";
+
+    static final String CHANGED_SINCE_PREVIEW = "Changed since the preview (its ETag is no longer the one previewed):"
+            + " not deleted.";
+
     private ServerAnswers() {
+    }
+
+    /**
+     * Whether a request that carried ETags failed because of them. Only NotImplemented, a message naming the ETag,
+     * or one of the codes on a single-item request count: on a larger request MalformedXML or InvalidArgument may
+     * mean "too many keys", and the request is split first (its halves carry ETags too, so a rejection of the
+     * element still shows, at the latest on one item).
+     */
+    static boolean isETagRejection(AwsServiceException e, S3Failure failure, int batchSize) {
+        if (isNotImplemented(e)) {
+            return true;
+        }
+        if (e.statusCode() != 400 || !ETAG_REJECTION_CODES.contains(failure.code())) {
+            return false;
+        }
+        String message = failure.message() == null ? "" : failure.message().toLowerCase(Locale.ROOT);
+        return batchSize == 1 || message.contains("etag");
     }
 
     static boolean isRetryable(AwsServiceException e) {

@@ -224,6 +224,7 @@ public final class JobJournal implements DeleteListener, AutoCloseable {
             writeIfPresent(g, "expectedBucketOwner", o.expectedBucketOwner());
             g.writeBooleanField("requestPayer", o.requestPayer());
             g.writeNumberField("maxAttempts", o.retry().maxAttempts());
+            g.writeStringField("ifUnchanged", o.ifUnchanged().name());
             g.writeEndObject();
             g.writeNumberField("plannedItems", header.plannedItems());
             g.writeObjectFieldStart("plannedCounts");
@@ -265,6 +266,7 @@ public final class JobJournal implements DeleteListener, AutoCloseable {
             g.writeStartObject();
             g.writeStringField("key", ref.key());
             writeIfPresent(g, "versionId", ref.versionId());
+            writeIfPresent(g, "eTag", ref.eTag());
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.bucketsweep.model.delete.DeleteOptions;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.DeleteSummary;
+import org.bucketsweep.model.delete.IfUnchanged;
 import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.RetryPolicy;
 import org.bucketsweep.model.delete.VersionRef;
@@ -290,7 +291,7 @@ public final class JournalReader {
                 RetryPolicy.DEFAULT.maxDelay());
         DeleteOptions options = new DeleteOptions(integer(o, "batchSize"), integer(o, "concurrency"),
                 bool(o, "quiet"), bool(o, "bypassGovernanceRetention"), optionalText(o, "expectedBucketOwner"),
-                bool(o, "requestPayer"), retry);
+                bool(o, "requestPayer"), retry, ifUnchanged(optionalText(o, "ifUnchanged")));
         Map<String, Integer> plannedCounts = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> count : r.path("plannedCounts").properties()) {
             if (!count.getValue().canConvertToInt()) {
@@ -309,9 +310,22 @@ public final class JournalReader {
         }
         List<VersionRef> refs = new ArrayList<>(items.size());
         for (JsonNode item : items) {
-            refs.add(new VersionRef(text(item, "key"), optionalText(item, "versionId")));
+            // Journals written before conditional deletes have no eTag: their items are sent without one.
+            refs.add(new VersionRef(text(item, "key"), optionalText(item, "versionId"), optionalText(item, "eTag")));
         }
         return refs;
+    }
+
+    /** Journals written before the option existed delete as the default does. */
+    private static IfUnchanged ifUnchanged(String name) {
+        if (name == null) {
+            return IfUnchanged.AUTO;
+        }
+        try {
+            return IfUnchanged.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown ifUnchanged " + name, e);
+        }
     }
 
     private static ItemResult result(JsonNode r) {

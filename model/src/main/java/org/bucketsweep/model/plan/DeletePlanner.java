@@ -91,13 +91,18 @@ public final class DeletePlanner {
                 missing++;
             }
             rows.add(new ObjectVersion(key, null, true, false, latest == null ? 0 : latest.size(),
-                    latest == null ? null : latest.lastModified()));
+                    latest == null ? null : latest.lastModified(), eTagOfCurrent(latest)));
         }
         if (missing > 0) {
             warnings.add(missing + (missing == 1 ? " key does" : " keys do")
                     + " not exist or is already deleted; S3 adds a delete marker anyway.");
         }
         return rows;
+    }
+
+    /** The ETag a delete of the key's current object is conditional on: none when there is no current object. */
+    private static String eTagOfCurrent(ObjectVersion latest) {
+        return latest == null || latest.deleteMarker() ? null : latest.eTag();
     }
 
     /** The named versions, looked up so the preview knows which are delete markers and how big they are. */
@@ -117,7 +122,7 @@ public final class DeletePlanner {
                 ObjectVersion latest = found.stream().filter(v -> v.key().equals(ref.key()) && v.latest())
                         .findFirst().orElse(null);
                 rows.add(new ObjectVersion(ref.key(), null, true, false, latest == null ? 0 : latest.size(),
-                        latest == null ? null : latest.lastModified()));
+                        latest == null ? null : latest.lastModified(), eTagOfCurrent(latest)));
                 continue;
             }
             ObjectVersion row = found.stream().filter(v -> v.ref().equals(ref)).findFirst().orElse(null);

@@ -140,6 +140,12 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         warnings.setId("deleteWarnings");
         warnings.setWrapText(true);
         warnings.getStyleClass().add("danger");
+        Label conditional = new Label();
+        conditional.setId("deleteConditional");
+        conditional.setWrapText(true);
+        conditional.getStyleClass().add("text-muted");
+        conditional.textProperty().bind(Bindings.createStringBinding(model::conditionalText, model.planProperty()));
+        conditional.managedProperty().bind(conditional.textProperty().isNotEmpty());
         Label sample = new Label();
         sample.setId("deleteSample");
         sample.getStyleClass().add("text-muted");
@@ -153,7 +159,7 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
                 : String.join("\n", model.planProperty().get().warnings()), model.planProperty()));
         sample.textProperty().bind(Bindings.createStringBinding(() -> sampleText(model.planProperty().get()),
                 model.planProperty()));
-        VBox preview = new VBox(6, new HBox(8, busy, summary), warnings, sample);
+        VBox preview = new VBox(6, new HBox(8, busy, summary), warnings, conditional, sample);
         preview.getStyleClass().add("delete-preview");
         preview.setPadding(new Insets(10));
         // Room for the summary, a warning and the sample from the start: the plan arrives after the dialog opens,

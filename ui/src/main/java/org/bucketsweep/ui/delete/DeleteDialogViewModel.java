@@ -211,6 +211,16 @@ public final class DeleteDialogViewModel {
                 .withBypassGovernanceRetention(bypassGovernance.get());
     }
 
+    /**
+     * Whether the plan's current objects are deleted only if unchanged since this preview (their ETags go with the
+     * delete), in one sentence; empty when the plan names only versions.
+     */
+    public String conditionalText() {
+        DeletePlan shown = plan.get();
+        String text = shown == null ? null : options().ifUnchanged().describe(shown.items());
+        return text == null ? "" : text;
+    }
+
     /** The confirmed plan and options, when the person may confirm. */
     public Optional<DeleteDecision> decision() {
         return canConfirm.get() ? Optional.of(new DeleteDecision(plan.get(), options())) : Optional.empty();

@@ -29,6 +29,7 @@ import org.bucketsweep.model.plan.DeletePlan;
 import org.bucketsweep.model.plan.DeletePlanner;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.concurrent.UiBatcher;
+import org.bucketsweep.ui.dialog.Confirmation;
 import org.bucketsweep.ui.dialog.DeleteDecision;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.dialog.MfaAnswer;
@@ -133,11 +134,12 @@ public final class DeleteWorkflow {
     private DeleteSummary runJournaled(BatchDeleter deleter, DeleteJob job, JobHeader header, DeleteListener screen,
                                        JobRow row, CancellationToken cancel) {
         if (journalDir == null) {
-            return deleter.run(job, this::askMfa, screen, cancel);
+            return deleter.run(job, this::askMfa, this::askWithoutCondition, screen, cancel);
         }
         try (JobJournal journal = JobJournal.create(journalDir, header, job.items())) {
             tasks.ui().execute(() -> jobs.journaled(row, journal.path()));
-            DeleteSummary summary = deleter.run(job, this::askMfa, DeleteListener.both(journal, screen), cancel);
+            DeleteSummary summary = deleter.run(job, this::askMfa, this::askWithoutCondition,
+                    DeleteListener.both(journal, screen), cancel);
             journal.finish(summary);
             return summary;
         }
@@ -161,6 +163,28 @@ public final class DeleteWorkflow {
                 .orElseThrow(() -> new MfaCancelledException("The MFA code was not given."));
         rememberedSerial = given.serial();
         return given.headerValue();
+    }
+
+    /**
+     * Runs on the job's thread, at most once per job: the server rejected the previewed ETags (nothing of that request
+     * was deleted); asks on the UI thread whether to go on without them, and waits for the person.
+     */
+    private boolean askWithoutCondition(String serverAnswer) {
+        Confirmation question = Confirmation.of("Conditional delete not supported",
+                "The server cannot delete only what was previewed: it rejected the previewed ETags.",
+                "Nothing of that request was deleted, and nothing more will be unless you agree.\n"
+                        + "Going on deletes the remaining current objects whatever they hold now, also objects"
+                        + " overwritten since the preview.\nThe server said: " + serverAnswer,
+                "Delete without the check");
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        tasks.ui().execute(() -> {
+            try {
+                answer.complete(dialogs.confirm(question));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer.join();
     }
 
     private static String describe(String bucket, DeleteSummary summary) {

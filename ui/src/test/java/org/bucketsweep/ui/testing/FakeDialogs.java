@@ -36,6 +36,8 @@ public final class FakeDialogs implements DialogService {
     public final List<ConnectViewModel> connectForms = new ArrayList<>();
     /** Every confirmation asked; answered with {@link #confirm}. */
     public final List<Confirmation> confirmations = new ArrayList<>();
+    /** Answers to the next confirmations, in order; once empty, {@link #confirm} answers. */
+    public final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
     /** What happens while a confirmation is on screen (someone else writes to the bucket, say). */
     public Consumer<Confirmation> whileConfirming = confirmation -> { };
 
@@ -75,7 +77,8 @@ public final class FakeDialogs implements DialogService {
     public boolean confirm(Confirmation confirmation) {
         confirmations.add(confirmation);
         whileConfirming.accept(confirmation);
-        return confirm;
+        Boolean next = confirmAnswers.poll();
+        return next == null ? confirm : next;
     }
 
     @Override
