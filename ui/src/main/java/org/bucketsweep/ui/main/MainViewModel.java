@@ -109,7 +109,7 @@ public final class MainViewModel implements AutoCloseable {
         this.jumps = new BrowserJumps(dialogs, buckets, browser, results);
         this.unfinished = new UnfinishedJobs(tasks, dialogs, results, jobs, deleteWorkflow, journalDir);
         buckets.setOnEmptyAndDelete(this::emptyAndDeleteBucket);
-        RestoreWorkflow restore = new RestoreWorkflow(tasks, dialogs, jobs);
+        RestoreWorkflow restore = new RestoreWorkflow(tasks, dialogs, results);
         browser.setOnRestore(version -> {
             BucketSummary shown = browser.bucketProperty().get();
             if (open != null && shown != null) {
