@@ -8,6 +8,11 @@ public enum DeleteOutcome {
     DELETE_MARKER_CREATED("Delete marker created"),
     /** A delete marker's own version was deleted: the key's previous version is current again. */
     DELETE_MARKER_REMOVED("Delete marker removed"),
+    /**
+     * Not a delete: "restore this version" copied the item's version over its key, so that a copy of it is the
+     * current version again (the message names the new version). Nothing was deleted.
+     */
+    RESTORED("Restored"),
     /** S3 refused this item, or the whole request failed. */
     FAILED("Failed"),
     /** Never sent: the job was cancelled or stopped before this item's request. */
@@ -24,6 +29,6 @@ public enum DeleteOutcome {
     }
 
     public boolean succeeded() {
-        return this == DELETED || this == DELETE_MARKER_CREATED || this == DELETE_MARKER_REMOVED;
+        return this == DELETED || this == DELETE_MARKER_CREATED || this == DELETE_MARKER_REMOVED || this == RESTORED;
     }
 }

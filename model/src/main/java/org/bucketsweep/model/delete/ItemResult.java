@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param deleteMarkerVersionId for {@link DeleteOutcome#DELETE_MARKER_CREATED} the new marker's version id, for
  *                              {@link DeleteOutcome#DELETE_MARKER_REMOVED} the removed marker's; else {@code null}
  * @param errorCode             S3's error code for {@link DeleteOutcome#FAILED}, else {@code null}
- * @param errorMessage          S3's message (or ours) for {@link DeleteOutcome#FAILED}, else {@code null}
+ * @param errorMessage          S3's message (or ours) for {@link DeleteOutcome#FAILED}; for
+ *                              {@link DeleteOutcome#RESTORED} which version the copy created; else {@code null}
  * @param requestId             the id S3 gave the request that carried this item, when there was one
  * @param attempts              how many times the item was sent (0 when it was not)
  */

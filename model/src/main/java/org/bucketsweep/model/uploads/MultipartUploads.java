@@ -40,10 +40,22 @@ public final class MultipartUploads {
      */
     public void list(String bucket, String prefix, boolean withParts, Consumer<List<MultipartUpload>> sink,
                      CancellationToken cancel) {
+        list(bucket, prefix, false, withParts, sink, cancel);
+    }
+
+    /**
+     * Like {@link #list(String, String, boolean, Consumer, CancellationToken)}; with {@code oneLevel} only the
+     * uploads of that folder itself, not of the folders below it (Delimiter "/": S3 rolls the deeper ones up into
+     * common prefixes, which are left out; a server that ignores the delimiter gets them filtered here).
+     */
+    public void list(String bucket, String prefix, boolean oneLevel, boolean withParts,
+                     Consumer<List<MultipartUpload>> sink, CancellationToken cancel) {
         S3Client s3 = connection.client(bucket);
+        String from = prefix == null ? "" : prefix;
         ListMultipartUploadsRequest request = ListMultipartUploadsRequest.builder()
                 .bucket(bucket)
-                .prefix(prefix == null || prefix.isEmpty() ? null : prefix)
+                .prefix(from.isEmpty() ? null : from)
+                .delimiter(oneLevel ? "/" : null)
                 .encodingType(EncodingType.URL)
                 .maxUploads(pageSize)
                 .build();
@@ -53,6 +65,9 @@ public final class MultipartUploads {
             for (var u : page.uploads()) {
                 if (cancel.isCancelled()) {
                     return;
+                }
+                if (oneLevel && (!u.key().startsWith(from) || u.key().indexOf('/', from.length()) >= 0)) {
+                    continue;
                 }
                 MultipartUpload upload = new MultipartUpload(u.key(), u.uploadId(), u.initiated(),
                         u.storageClassAsString(), null);

@@ -2,9 +2,11 @@ package org.bucketsweep.ui.browser;
 
 import java.util.Locale;
 import org.bucketsweep.model.browse.CommonPrefix;
+import org.bucketsweep.model.browse.IncompleteUpload;
 import org.bucketsweep.model.browse.KeyHistory;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.browse.ObjectVersion;
+import org.bucketsweep.ui.format.Sizes;
 
 /** Counts of one listing, kept as rows arrive, so that the summary never walks a million rows. */
 final class ListingTally {
@@ -15,6 +17,8 @@ final class ListingTally {
     private long deletedKeys;
     private long objects;
     private long markers;
+    private long uploads;
+    private long uploadBytes;
 
     ListingTally(boolean versions) {
         this.versions = versions;
@@ -23,6 +27,9 @@ final class ListingTally {
     void count(ListingEntry entry) {
         if (entry instanceof CommonPrefix) {
             folders++;
+        } else if (entry instanceof IncompleteUpload upload) {
+            uploads++;
+            uploadBytes += upload.upload().bytes();
         } else if (entry instanceof KeyHistory key) {
             keys++;
             deletedKeys += key.deleted() ? 1 : 0;
@@ -46,6 +53,10 @@ final class ListingTally {
         text.append(versions ? count(objects, "version", "versions") : count(objects, "object", "objects"));
         if (markers > 0) {
             text.append(", ").append(count(markers, "delete marker", "delete markers"));
+        }
+        if (uploads > 0) {
+            text.append(", ").append(count(uploads, "incomplete upload", "incomplete uploads")).append(" (")
+                    .append(Sizes.human(uploadBytes)).append(')');
         }
         return text.toString();
     }

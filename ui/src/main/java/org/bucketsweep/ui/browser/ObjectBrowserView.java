@@ -39,6 +39,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.bucketsweep.model.browse.IncompleteUpload;
 import org.bucketsweep.model.browse.KeyHistory;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.browse.ObjectVersion;
@@ -206,10 +207,13 @@ public final class ObjectBrowserView extends VBox {
         table.getColumns().add(sized(column("Latest", e -> e instanceof ObjectVersion v && v.versionId() != null
                 ? (v.latest() ? "latest" : "") : null), 70, 70, 80));
         table.getColumns().add(sized(bytesColumn("Size", e -> e instanceof KeyHistory k && !k.deleted() ? k.size()
-                : e instanceof ObjectVersion v && !v.deleteMarker() ? v.size() : null), 70, 80, 110));
+                : e instanceof ObjectVersion v && !v.deleteMarker() ? v.size()
+                : e instanceof IncompleteUpload u && u.upload().parts() != null ? u.upload().bytes() : null),
+                70, 80, 110));
         table.getColumns().add(sized(column("Last modified", e -> {
             Instant at = e instanceof KeyHistory k ? k.lastModified()
-                    : e instanceof ObjectVersion v ? v.lastModified() : null;
+                    : e instanceof ObjectVersion v ? v.lastModified()
+                    : e instanceof IncompleteUpload u ? u.upload().initiated() : null;
             return at == null ? null : TIME.format(at);
         }), 180, 180, 200));
         // The versions view's columns: on each key's row, what its history holds.
@@ -247,11 +251,16 @@ public final class ObjectBrowserView extends VBox {
         MenuItem restore = new MenuItem("Restore this version…");
         restore.setId("restoreVersion");
         restore.setOnAction(e -> model.restoreSelected());
-        ContextMenu menu = new ContextMenu(selectAll, copy, restore);
-        // Only for exactly one older version: it is copied over its key and becomes current.
-        menu.setOnShowing(e -> restore.setDisable(!(model.selection().size() == 1
-                && model.selection().get(0) instanceof ObjectVersion v
-                && VersionRestorer.refusal(v) == null)));
+        MenuItem abort = new MenuItem("Abort incomplete uploads…", new FontIcon(Material2AL.FILE_UPLOAD));
+        abort.setId("abortUploadRows");
+        abort.setOnAction(e -> model.uploads().abortInstead(List.copyOf(model.selection())));
+        ContextMenu menu = new ContextMenu(selectAll, copy, restore, abort);
+        menu.setOnShowing(e -> {
+            // Only for exactly one older version: it is copied over its key and becomes current.
+            restore.setDisable(!(model.selection().size() == 1 && model.selection().get(0) instanceof ObjectVersion v
+                    && VersionRestorer.refusal(v) == null));
+            abort.setDisable(BrowserUploads.in(model.selection()).isEmpty());
+        });
         table.setContextMenu(menu);
         table.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {

@@ -55,6 +55,7 @@ public final class ObjectBrowserViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final ListedRows listed = new ListedRows(this::revised);
+    private final BrowserUploads uploads;
     private final ObservableList<ListingEntry> rows = listed.list();
     private final FilteredList<ListingEntry> visibleRows = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty("");
@@ -81,6 +82,7 @@ public final class ObjectBrowserViewModel {
     public ObjectBrowserViewModel(TaskRunner tasks, DialogService dialogs) {
         this.tasks = tasks;
         this.dialogs = dialogs;
+        this.uploads = new BrowserUploads(tasks, dialogs);
         showVersions.addListener((obs, was, now) -> {
             if (!now) {
                 deletedOnly.set(false);
@@ -215,6 +217,7 @@ public final class ObjectBrowserViewModel {
         loading.set(true);
         listingEmptyText.set("Loading…");
         status.set("Listing…");
+        uploads.list(b.name(), listedPrefix, allDepths, token, listed, status::set);
         tasks.run("list " + b.name() + "/" + listedPrefix, () -> {
             Consumer<ListingPage> sink = page -> batcher.addAll(List.of(
                     versions ? histories.add(page) : new GroupedPage(null, page.entries())));
@@ -233,6 +236,7 @@ public final class ObjectBrowserViewModel {
             }
             loading.set(false);
             status.set(listed.describe());
+            uploads.objectsListed(token);
             if (!reselect.isEmpty()) {
                 restoreSelection(rows.stream().filter(r -> reselect.contains(RowId.of(r))).toList());
             }
@@ -309,6 +313,10 @@ public final class ObjectBrowserViewModel {
     /** Whether a row is the key itself (deleting it adds a delete marker) rather than one of its versions. */
     public static boolean isKeyRow(ListingEntry entry) {
         return entry instanceof KeyHistory || entry instanceof ObjectVersion v && v.versionId() == null;
+    }
+
+    public BrowserUploads uploads() {
+        return uploads;
     }
 
     public ObservableList<ListingEntry> rows() {

@@ -1,5 +1,6 @@
 package org.bucketsweep.ui.browser;
 
+import org.bucketsweep.model.browse.IncompleteUpload;
 import org.bucketsweep.model.browse.KeyHistory;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.browse.ObjectVersion;
@@ -9,6 +10,9 @@ record RowId(int kind, String key, String versionId) {
     static RowId of(ListingEntry entry) {
         if (entry instanceof ObjectVersion v) {
             return new RowId(0, v.key(), v.versionId());
+        }
+        if (entry instanceof IncompleteUpload u) {
+            return new RowId(3, u.key(), u.upload().uploadId());
         }
         return new RowId(entry instanceof KeyHistory ? 1 : 2, entry.key(), null);
     }

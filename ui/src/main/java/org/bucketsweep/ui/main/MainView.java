@@ -107,6 +107,7 @@ public final class MainView extends BorderPane {
         // A job that starts, or past results opened from the jobs panel, bring the results to the front.
         model.results().shownProperty().addListener((obs, was, now) -> bottom.getSelectionModel().select(resultsTab));
         model.usage().shownProperty().addListener((obs, was, now) -> bottom.getSelectionModel().select(spaceTab));
+        model.uploads().revealedProperty().addListener((obs, was, now) -> bottom.getSelectionModel().select(uploadsTab));
         VBox resultsPane = new VBox(unfinishedBanner(model), bottom);
         VBox.setVgrow(bottom, Priority.ALWAYS);
         SplitPane work = new SplitPane(browserView, resultsPane);

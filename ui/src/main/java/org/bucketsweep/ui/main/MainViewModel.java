@@ -109,13 +109,16 @@ public final class MainViewModel implements AutoCloseable {
         this.jumps = new BrowserJumps(dialogs, buckets, browser, results);
         this.unfinished = new UnfinishedJobs(tasks, dialogs, results, jobs, deleteWorkflow, journalDir);
         buckets.setOnEmptyAndDelete(this::emptyAndDeleteBucket);
-        RestoreWorkflow restore = new RestoreWorkflow(tasks, dialogs, jobs);
+        RestoreWorkflow restore = new RestoreWorkflow(tasks, dialogs, results);
         browser.setOnRestore(version -> {
             BucketSummary shown = browser.bucketProperty().get();
             if (open != null && shown != null) {
                 restore.start(new VersionRestorer(open), shown.name(), version, browser::refresh);
             }
         });
+        // Upload rows in the browser are aborted by the uploads panel, which then shows their outcomes.
+        browser.uploads().setOnAbort(chosen -> uploads.abortFromBrowser(browser.bucketProperty().get().name(), chosen,
+                browser::refresh));
         this.usage = new UsageViewModel(tasks, dialogs);
         usage.setOnBrowse(folder -> jumps.toFolder(usage.reportProperty().get().bucket(), folder));
         deleteWorkflow.setOnLifecycleRule((bucket, rule) -> showLifecycle(bucket.name(), rule));
@@ -152,6 +155,7 @@ public final class MainViewModel implements AutoCloseable {
             planner = new DeletePlanner(bucketBrowser);
             connection.set(settings);
             title.set("BucketSweep — " + settings.name() + " (" + endpoint() + ")");
+            browser.uploads().connect(new MultipartUploads(opened));
             browser.connect(bucketBrowser);
             buckets.connect(bucketBrowser);
             uploads.connect(new MultipartUploads(opened));
@@ -185,7 +189,8 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Opens the delete dialog on the browser's selection, or on its current folder when nothing is selected. */
     public void deleteSelected() {
-        if (deleter == null || browser.bucketProperty().get() == null) {
+        if (deleter == null || browser.bucketProperty().get() == null
+                || browser.uploads().abortInstead(List.copyOf(browser.selection()))) {
             return;
         }
         // With a name prefix, "everything under this folder" means what the browser lists: the keys starting with it.

@@ -154,6 +154,7 @@ public final class ResultsView extends VBox {
             case DELETED -> Material2AL.DELETE_FOREVER;
             case DELETE_MARKER_CREATED -> Material2AL.BOOKMARK_BORDER;
             case DELETE_MARKER_REMOVED -> Material2MZ.RESTORE;
+            case RESTORED -> Material2AL.HISTORY;
             case FAILED -> Material2AL.ERROR_OUTLINE;
             case NOT_ATTEMPTED -> Material2MZ.REMOVE_CIRCLE_OUTLINE;
         });

@@ -63,6 +63,8 @@ public final class ResultsViewModel {
     private final DialogService dialogs;
     private int expected;
     private CancellationToken cancel;
+    /** Whether the job shown is a delete, whose failed items can be offered again as a delete. */
+    private boolean retryable = true;
 
     public ResultsViewModel(TaskRunner tasks, DialogService dialogs) {
         this.tasks = tasks;
@@ -110,6 +112,7 @@ public final class ResultsViewModel {
         counts.clear();
         expected = items;
         cancel = jobCancel;
+        retryable = true;
         title.set(jobTitle);
         progress.set(0);
         running.set(true);
@@ -125,6 +128,17 @@ public final class ResultsViewModel {
         finish((journal.finished() ? "Finished job: " : "Unfinished job: ") + journal.header().intent() + " in "
                 + journal.header().bucket() + ", started " + journal.header().started() + ". "
                 + journal.results().size() + " of " + journal.plannedItems().size() + " items have an outcome.");
+    }
+
+    /**
+     * The outcome of one item that was not deleted but restored ("restore this version"): shown as a finished job of
+     * its own, whose failure is never offered to "Retry failed" (that would delete the version).
+     */
+    public void showRestore(String jobTitle, String jobBucket, ItemResult row) {
+        begin(jobTitle, jobBucket, 1, null);
+        retryable = false;
+        add(List.of(row));
+        finish(jobTitle);
     }
 
     /** A batch of results, on the UI thread. */
@@ -154,6 +168,9 @@ public final class ResultsViewModel {
 
     /** Items to send again: those that failed or were not attempted. */
     public List<VersionRef> retryItems() {
+        if (!retryable) {
+            return List.of();
+        }
         return results.stream()
                 .filter(r -> r.outcome() == DeleteOutcome.FAILED || r.outcome() == DeleteOutcome.NOT_ATTEMPTED)
                 .map(ItemResult::item).toList();
@@ -209,7 +226,7 @@ public final class ResultsViewModel {
     }
 
     private void updateCounts() {
-        canRetry.set(!running.get() && (count(DeleteOutcome.FAILED) + count(DeleteOutcome.NOT_ATTEMPTED)) > 0);
+        canRetry.set(retryable && !running.get() && (count(DeleteOutcome.FAILED) + count(DeleteOutcome.NOT_ATTEMPTED)) > 0);
         String items = results.size() + (expected > 0 ? " of " + expected : "") + " items";
         String outcomes = OutcomeCounts.text(counts);
         countsText.set(outcomes.isEmpty() ? items : items + " · " + outcomes);

@@ -17,6 +17,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -57,6 +59,7 @@ public final class UploadsViewModel {
     private final BooleanProperty shown = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper aborting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper revealed = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("Choose a bucket on the left.");
     private final BooleanBinding canAbort;
@@ -183,15 +186,51 @@ public final class UploadsViewModel {
         }
         List<MultipartUpload> chosen = selection.stream().filter(UploadRow::abortable).map(UploadRow::upload)
                 .toList();
-        long bytes = chosen.stream().mapToLong(MultipartUpload::bytes).sum();
-        String count = count(chosen.size());
-        if (!dialogs.confirm(Confirmation.of("Abort incomplete uploads",
-                "Abort " + count + " in " + bucket + ", holding " + Sizes.human(bytes) + " of parts?",
-                "Their uploaded parts are deleted and no longer billed. A program still uploading to one of them"
-                        + " will fail. Objects and versions are not touched.",
-                "Abort " + count))) {
+        if (confirmAbort(bucket, chosen)) {
+            abort(bucket, chosen, () -> { });
+        }
+    }
+
+    /**
+     * Upload rows chosen in the browser: asks by the same confirmation as the panel's own, then the panel shows just
+     * these uploads, each with its outcome, until it lists again. {@code onDone} runs after the abort (to list the
+     * browser's folder again). Not while the panel aborts.
+     */
+    public void abortFromBrowser(String inBucket, List<MultipartUpload> chosen, Runnable onDone) {
+        if (aborting.get()) {
+            dialogs.showFailure("An abort is running", new S3Failure("AbortRunning", "The Incomplete uploads tab is"
+                    + " aborting uploads: abort these once it has finished.", null, null, true), null);
             return;
         }
+        if (chosen.isEmpty() || uploads == null) {
+            return;
+        }
+        // The panel follows the browser: this is the folder it would list.
+        bucket = inBucket;
+        if (!confirmAbort(inBucket, chosen)) {
+            return;
+        }
+        current.cancel();
+        loading.set(false);
+        selection.clear();
+        rows.setAll(chosen.stream().map(UploadRow::listed).toList());
+        // Listed, as far as the panel goes: showing it must not list over the outcomes.
+        stale = false;
+        revealed.set(revealed.get() + 1);
+        abort(inBucket, chosen, onDone);
+    }
+
+    private boolean confirmAbort(String inBucket, List<MultipartUpload> chosen) {
+        long bytes = chosen.stream().mapToLong(MultipartUpload::bytes).sum();
+        String count = count(chosen.size());
+        return dialogs.confirm(Confirmation.of("Abort incomplete uploads",
+                "Abort " + count + " in " + inBucket + ", holding " + Sizes.human(bytes) + " of parts?",
+                "Their uploaded parts are deleted and no longer billed. A program still uploading to one of them"
+                        + " will fail. Objects and versions are not touched.",
+                "Abort " + count));
+    }
+
+    private void abort(String b, List<MultipartUpload> chosen, Runnable onDone) {
         CancellationToken token = new CancellationToken();
         current = token;
         int[] done = new int[1];
@@ -211,7 +250,6 @@ public final class UploadsViewModel {
             status.set(String.format(Locale.ROOT, "Aborted %,d of %,d…", done[0], chosen.size()));
         });
         aborting.set(true);
-        String b = bucket;
         UploadAborter aborter = new UploadAborter(uploads);
         tasks.run("abort uploads " + b, () -> aborter.abort(b, chosen, r -> batcher.addAll(List.of(r)), token),
                 results -> {
@@ -220,11 +258,13 @@ public final class UploadsViewModel {
                     selection.clear();
                     status.set(summary(results));
                     listIfMovedMeanwhile();
+                    onDone.run();
                 }, error -> {
                     batcher.flush();
                     aborting.set(false);
                     dialogs.showFailure("Aborting uploads failed", S3Failure.of(error), error);
                     listIfMovedMeanwhile();
+                    onDone.run();
                 });
     }
 
@@ -293,6 +333,11 @@ public final class UploadsViewModel {
     /** Whether the panel is on screen: listing waits for it, so that browsing costs no extra request. */
     public BooleanProperty shownProperty() {
         return shown;
+    }
+
+    /** Changes each time the panel is to be brought to the front: it shows an abort started in the browser. */
+    public ReadOnlyIntegerProperty revealedProperty() {
+        return revealed.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -3,6 +3,8 @@ package org.bucketsweep.ui.restore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.browse.BucketBrowser;
@@ -11,7 +13,8 @@ import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.restore.VersionRestorer;
 import org.bucketsweep.model.testing.S3ProxyServer;
 import org.bucketsweep.model.testing.TestBuckets;
-import org.bucketsweep.ui.jobs.JobsViewModel;
+import org.bucketsweep.model.delete.DeleteOutcome;
+import org.bucketsweep.ui.results.ResultsViewModel;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** "Restore this version" without a window, against a real server that is read afterwards. */
 class RestoreWorkflowTest {
@@ -28,7 +32,7 @@ class RestoreWorkflowTest {
 
     private final FakeDialogs dialogs = new FakeDialogs();
     private final DirectTaskRunner tasks = new DirectTaskRunner();
-    private final JobsViewModel jobs = new JobsViewModel(tasks, null);
+    private final ResultsViewModel results = new ResultsViewModel(tasks, dialogs);
     private S3Connection connection;
     private TestBuckets buckets;
     private int refreshed;
@@ -46,19 +50,59 @@ class RestoreWorkflowTest {
     }
 
     @Test
-    void afterTheConfirmationTheOlderVersionIsCurrentAndTheNoticeSaysSo() {
+    void afterTheConfirmationTheOlderVersionIsCurrentAndTheResultsTableSaysSo(@TempDir Path dir) throws Exception {
         String good = buckets.put("docs", "page.html", "good");
         buckets.put("docs", "page.html", "bad");
 
-        new RestoreWorkflow(tasks, dialogs, jobs).start(new VersionRestorer(connection), "docs",
+        new RestoreWorkflow(tasks, dialogs, results).start(new VersionRestorer(connection), "docs",
                 version("page.html", good), () -> refreshed++);
 
         assertThat(dialogs.confirmations).singleElement()
                 .satisfies(c -> assertThat(c.details()).contains("nothing is deleted"));
         assertThat(connection.client().getObjectAsBytes(b -> b.bucket("docs").key("page.html")).asUtf8String())
                 .isEqualTo("good");
-        assertThat(jobs.noticeProperty().get().title()).isEqualTo("Restored page.html");
+        String current = connection.client().headObject(b -> b.bucket("docs").key("page.html")).versionId();
+        assertThat(results.results()).singleElement().satisfies(row -> {
+            assertThat(row.outcome()).isEqualTo(DeleteOutcome.RESTORED);
+            assertThat(row.key()).isEqualTo("page.html");
+            assertThat(row.versionId()).isEqualTo(good);
+            assertThat(row.errorMessage()).isEqualTo("Restored: new version " + current + " from version " + good
+                    + ".");
+        });
+        assertThat(results.titleProperty().get()).isEqualTo("Restored page.html in docs");
+        assertThat(results.countsTextProperty().get()).contains("Restored: 1");
+        results.outcomeFilterProperty().set(DeleteOutcome.RESTORED);
+        assertThat(results.visibleResults()).hasSize(1);
+        results.outcomeFilterProperty().set(DeleteOutcome.FAILED);
+        assertThat(results.visibleResults()).isEmpty();
+        Path csv = dir.resolve("restore.csv");
+        results.export(csv);
+        assertThat(Files.readString(csv)).contains("page.html," + good + ",RESTORED,,,Restored: new version "
+                + current);
         assertThat(refreshed).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionDeletedMeanwhileIsAFailedRowWithS3sCodeAndNoRetry() {
+        String good = buckets.put("docs", "page.html", "good");
+        buckets.put("docs", "page.html", "bad");
+        ObjectVersion listed = version("page.html", good);
+        connection.client().deleteObject(b -> b.bucket("docs").key("page.html").versionId(good));
+
+        new RestoreWorkflow(tasks, dialogs, results).start(new VersionRestorer(connection), "docs", listed,
+                () -> refreshed++);
+
+        assertThat(results.results()).singleElement().satisfies(row -> {
+            assertThat(row.outcome()).isEqualTo(DeleteOutcome.FAILED);
+            assertThat(row.versionId()).isEqualTo(good);
+            assertThat(row.errorCode()).isNotBlank();
+        });
+        assertThat(results.titleProperty().get()).isEqualTo("Could not restore page.html in docs");
+        // "Retry failed" would send the row to DeleteObjects: a failed restore is never offered to it.
+        assertThat(results.canRetryProperty().get()).isFalse();
+        assertThat(results.retryItems()).isEmpty();
+        assertThat(connection.client().getObjectAsBytes(b -> b.bucket("docs").key("page.html")).asUtf8String())
+                .isEqualTo("bad");
     }
 
     @Test
@@ -67,7 +111,7 @@ class RestoreWorkflowTest {
         buckets.put("docs", "page.html", "bad");
         dialogs.confirm = false;
 
-        new RestoreWorkflow(tasks, dialogs, jobs).start(new VersionRestorer(connection), "docs",
+        new RestoreWorkflow(tasks, dialogs, results).start(new VersionRestorer(connection), "docs",
                 version("page.html", good), () -> refreshed++);
 
         assertThat(buckets.versionsOf("docs", "page.html")).hasSize(2);
