@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -103,20 +102,8 @@ public final class ObjectBrowserViewModel {
                 refresh();
             }
         });
-        emptyText = Bindings.createStringBinding(() -> !rows.isEmpty() && visibleRows.isEmpty()
-                        ? (deletedOnly.get() ? "No deleted keys among the loaded rows." : "No loaded row matches the filter.")
-                        : listingEmptyText.get(),
-                rows, visibleRows, deletedOnly, listingEmptyText);
-        shownAndSelected = Bindings.createStringBinding(() -> {
-            List<String> parts = new ArrayList<>(2);
-            if (visibleRows.size() != rows.size()) {
-                parts.add(String.format(Locale.ROOT, "%,d of %,d shown", visibleRows.size(), rows.size()));
-            }
-            if (!selection.isEmpty()) {
-                parts.add(String.format(Locale.ROOT, "%,d selected", selection.size()));
-            }
-            return String.join(" · ", parts);
-        }, rows, visibleRows, selection);
+        emptyText = RowsText.emptyText(rows, visibleRows, deletedOnly, listingEmptyText);
+        shownAndSelected = RowsText.shownAndSelected(rows, visibleRows, selection);
     }
 
     public void connect(BucketBrowser newBrowser) {
