@@ -76,7 +76,10 @@ final class DeleteReport {
                  Path results) {
         List<String> counts = new ArrayList<>();
         for (DeleteOutcome outcome : DeleteOutcome.values()) {
-            counts.add(outcome.name() + "=" + summary.count(outcome));
+            // A delete never restores: RESTORED is the window's "restore this version", not an outcome here.
+            if (outcome != DeleteOutcome.RESTORED) {
+                counts.add(outcome.name() + "=" + summary.count(outcome));
+            }
         }
         int total = summary.total();
         err.println((cancelled ? "Cancelled: " : "Done: ") + String.join(" ", counts) + "; "
