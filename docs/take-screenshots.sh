@@ -36,7 +36,8 @@ xdotool key ctrl+u; sleep 5                               # Where's the space?: 
 shot screenshot-space.png
 # The lifecycle dialog: the noncurrent versions under backups/ handed to S3 as a rule instead of deleted.
 xdotool mousemove 300 250 click --repeat 2 --delay 80 1   # open the folder backups/
-sleep 2
+sleep 3
+shot screenshot-upload-rows.png                           # its objects, then its incomplete upload as a row
 click 500 41 1                                            # Delete… on the folder: noncurrent, keep the newest 1
 dialog=$(await_window 'Delete from'); sleep 2
 eval "$(xdotool getwindowgeometry --shell "$dialog")"     # X, Y, WIDTH, HEIGHT of the dialog

@@ -13,6 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.bucketsweep.model.CancellationToken;
+import org.bucketsweep.model.connection.ConnectionSettings;
+import org.bucketsweep.model.connection.CredentialsSource;
+import org.bucketsweep.model.connection.S3Connection;
+import org.bucketsweep.model.uploads.MultipartUpload;
+import org.bucketsweep.model.uploads.MultipartUploads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -212,6 +218,26 @@ class DemoSandboxTest {
                         .mapToLong(Part::size).sum()));
         assertThat(uploadBytes).containsOnly(
                 Map.entry("backups/db-next.dump", 640L * 1024), Map.entry("videos/intro.mp4", 300L * 1024));
+    }
+
+    @Test
+    @Order(7)
+    void theBrowsersOneLevelListingOfUploadsFindsThoseOfTheFolderOnly() {
+        ConnectionSettings settings = new ConnectionSettings("demo", sandbox.endpoint(), sandbox.region(), true,
+                new CredentialsSource.StaticKeys(sandbox.accessKeyId(), sandbox.secretAccessKey()), true);
+        try (S3Connection connection = S3Connection.open(settings)) {
+            MultipartUploads uploads = new MultipartUploads(connection);
+            List<MultipartUpload> backups = new ArrayList<>();
+            uploads.list("demo-versioned", "backups/", true, true, backups::addAll, new CancellationToken());
+            List<MultipartUpload> top = new ArrayList<>();
+            uploads.list("demo-versioned", "", true, false, top::addAll, new CancellationToken());
+
+            assertThat(backups).singleElement().satisfies(u -> {
+                assertThat(u.key()).isEqualTo("backups/db-next.dump");
+                assertThat(u.bytes()).isEqualTo(640L * 1024);
+            });
+            assertThat(top).as("both uploads are in folders").isEmpty();
+        }
     }
 
     @Test

@@ -45,8 +45,10 @@ public final class MultipartUploads {
 
     /**
      * Like {@link #list(String, String, boolean, Consumer, CancellationToken)}; with {@code oneLevel} only the
-     * uploads of that folder itself, not of the folders below it (Delimiter "/": S3 rolls the deeper ones up into
-     * common prefixes, which are left out; a server that ignores the delimiter gets them filtered here).
+     * uploads of that folder itself, not of the folders below it. They are picked here from the uploads under the
+     * prefix rather than by sending Delimiter "/": local-s3 (the demo sandbox) then ignores the prefix and answers
+     * only the bucket's top-level common prefixes, so no upload at all. Incomplete uploads are few, so listing the
+     * deeper ones too costs little.
      */
     public void list(String bucket, String prefix, boolean oneLevel, boolean withParts,
                      Consumer<List<MultipartUpload>> sink, CancellationToken cancel) {
@@ -55,7 +57,6 @@ public final class MultipartUploads {
         ListMultipartUploadsRequest request = ListMultipartUploadsRequest.builder()
                 .bucket(bucket)
                 .prefix(from.isEmpty() ? null : from)
-                .delimiter(oneLevel ? "/" : null)
                 .encodingType(EncodingType.URL)
                 .maxUploads(pageSize)
                 .build();
