@@ -116,12 +116,14 @@ final class DeleteRun {
                 return ItemResults.match(batch, response, job.options().quiet(), attempt);
             } catch (AwsServiceException e) {
                 last = S3Failure.of(e);
-                if (carriesETags(batch) && ServerAnswers.isETagRejection(e, last, batch.size())) {
-                    return eTagsRejected(batch, last, attempt);
-                }
                 if (ServerAnswers.isNotImplemented(e)) {
+                    // A server without multi-object delete, before anything about ETags: one DeleteObject per key
+                    // still carries the ETag, as If-Match.
                     LOG.info("{} has no multi-object delete; deleting one key at a time", job.bucket());
                     return deleteOneByOne(batch, requestNumber);
+                }
+                if (carriesETags(batch) && ServerAnswers.isETagRejection(e, last, batch.size())) {
+                    return eTagsRejected(batch, last, attempt);
                 }
                 if (ServerAnswers.isTooLarge(e, last) && batch.size() > 1) {
                     LOG.info("The server refused {} keys in one request ({}); splitting it", batch.size(),

@@ -167,6 +167,28 @@ class ConditionalDeleteTest {
     }
 
     @Test
+    void aServerWithoutMultiObjectDeleteGetsOneDeleteObjectPerKeyWithoutAQuestion() {
+        buckets.plainBucket("plain");
+        for (int i = 0; i < 3; i++) {
+            buckets.put("plain", "k" + i + ".txt", "body " + i);
+        }
+        List<VersionRef> previewed = previewCurrent("plain");
+        s3.proxy().setPolicy(r -> r.hasQueryParameter("delete")
+                ? Fault.status(501, "NotImplemented", "A header you provided implies functionality that is not"
+                        + " implemented.")
+                : Fault.pass());
+
+        run("plain", previewed, options(), answer -> {
+            questions.add(answer);
+            return false;
+        });
+
+        assertThat(questions).as("no multi-object delete is not a rejection of the ETags").isEmpty();
+        assertThat(streamed).hasSize(3).allMatch(r -> r.outcome() == DeleteOutcome.DELETED);
+        assertThat(buckets.currentKeys("plain")).isEmpty();
+    }
+
+    @Test
     void alwaysNeverFallsBackAndNeverAsks() {
         List<VersionRef> previewed = seedAndRejectETags(4);
 
