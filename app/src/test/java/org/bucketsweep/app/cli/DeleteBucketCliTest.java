@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.bucketsweep.model.connection.S3Connection;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +16,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class DeleteBucketCliTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     @TempDir
     Path home;
@@ -29,7 +27,7 @@ class DeleteBucketCliTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
+        connection = server.connection();
         s3 = connection.client();
         buckets = new TestBuckets(s3);
         buckets.versionedBucket("scratch");
@@ -38,11 +36,6 @@ class DeleteBucketCliTest {
         buckets.put("scratch", "cache/é &<>.json", "x");
         buckets.addDeleteMarker("scratch", "cache/é &<>.json");
         buckets.startUpload("scratch", "build/app-2.0.zip", 100);
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

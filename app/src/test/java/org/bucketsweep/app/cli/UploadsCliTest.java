@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.connection.S3Connection;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.model.uploads.MultipartUpload;
 import org.bucketsweep.model.uploads.MultipartUploads;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class UploadsCliTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     @TempDir
     Path home;
@@ -32,14 +30,9 @@ class UploadsCliTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
+        connection = server.connection();
         s3 = connection.client();
         new TestBuckets(s3).versionedBucket("bkt");
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bucketsweep.model.connection.S3Connection;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,14 +30,14 @@ class UsageCommandTest {
             "AWS_ACCESS_KEY_ID", TestBuckets.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", TestBuckets.SECRET_KEY);
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private S3Connection connection;
     private S3Client s3;
 
     @BeforeEach
     void seed() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
+        connection = server.connection();
         s3 = connection.client();
         TestBuckets buckets = new TestBuckets(s3);
         buckets.versionedBucket("space");
@@ -51,11 +49,6 @@ class UsageCommandTest {
         buckets.addDeleteMarker("space", "backups/db");
         buckets.put("space", "top.txt", "t");
         buckets.startUpload("space", "logs/big", 64);
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

@@ -15,10 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.connection.S3Connection;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +32,7 @@ class ListingPaginationTest {
             Comparator.comparing((String k) -> k.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private S3Connection connection;
     private TestBuckets buckets;
@@ -42,14 +40,9 @@ class ListingPaginationTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
-        buckets = new TestBuckets(connection.client());
+        connection = server.connection();
+        buckets = server.buckets();
         browser = new BucketBrowser(connection);
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.connection.S3Connection;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.model.uploads.AbortOutcome;
 import org.bucketsweep.model.uploads.AbortResult;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +17,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class BucketRemoverTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private S3Connection connection;
     private S3Client s3;
@@ -27,15 +25,10 @@ class BucketRemoverTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
+        connection = server.connection();
         s3 = connection.client();
         buckets = new TestBuckets(s3);
         buckets.versionedBucket("scratch");
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

@@ -9,10 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.connection.S3Connection;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BatchDeleterTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private S3Connection connection;
     private TestBuckets buckets;
@@ -30,14 +28,9 @@ class BatchDeleterTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
-        buckets = new TestBuckets(connection.client());
+        connection = server.connection();
+        buckets = server.buckets();
         deleter = new BatchDeleter(connection);
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

@@ -24,10 +24,8 @@ import org.bucketsweep.model.delete.DeleteSummary;
 import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.VersionRef;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +38,7 @@ class JournalJobTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     @TempDir
     Path journalDir;
@@ -51,14 +49,9 @@ class JournalJobTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
-        buckets = new TestBuckets(connection.client());
+        connection = server.connection();
+        buckets = server.buckets();
         buckets.versionedBucket(BUCKET);
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

@@ -15,10 +15,8 @@ import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.DeleteSummary;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.VersionRef;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +27,7 @@ class DeletePlannerTest {
     private static final String BUCKET = "plans";
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private S3Connection connection;
     private TestBuckets buckets;
@@ -42,8 +40,8 @@ class DeletePlannerTest {
 
     @BeforeEach
     void seed() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
-        buckets = new TestBuckets(connection.client());
+        connection = server.connection();
+        buckets = server.buckets();
         planner = new DeletePlanner(new BucketBrowser(connection));
         buckets.versionedBucket(BUCKET);
         a1 = buckets.put(BUCKET, "logs/a.log", "1");
@@ -53,11 +51,6 @@ class DeletePlannerTest {
         buckets.put(BUCKET, "logs/gone.log", "g");
         goneMarker = buckets.addDeleteMarker(BUCKET, "logs/gone.log");
         buckets.put(BUCKET, "keep/b.txt", "b");
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

@@ -13,10 +13,8 @@ import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteJob;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +25,7 @@ class RollBackPlanTest {
     private static final String BUCKET = "rollback";
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private S3Connection connection;
     private TestBuckets buckets;
@@ -37,8 +35,8 @@ class RollBackPlanTest {
 
     @BeforeEach
     void seed() throws InterruptedException {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
-        buckets = new TestBuckets(connection.client());
+        connection = server.connection();
+        buckets = server.buckets();
         planner = new DeletePlanner(new BucketBrowser(connection));
         buckets.versionedBucket(BUCKET);
         before = buckets.put(BUCKET, "site/é &<>.html", "as it was");
@@ -51,11 +49,6 @@ class RollBackPlanTest {
         buckets.addDeleteMarker(BUCKET, "site/b.txt");
         buckets.put(BUCKET, "site/new.txt", "created after");
         buckets.put(BUCKET, "other/x.txt", "outside the prefix");
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

@@ -7,10 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.connection.S3Connection;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class UploadAborterTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private S3Connection connection;
     private S3Client s3;
@@ -28,15 +26,10 @@ class UploadAborterTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
+        connection = server.connection();
         s3 = connection.client();
         new TestBuckets(s3).versionedBucket("media");
         uploads = new MultipartUploads(connection);
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

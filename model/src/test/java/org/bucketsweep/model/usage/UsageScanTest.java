@@ -11,10 +11,8 @@ import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.testing.FaultProxy.Fault;
 import org.bucketsweep.model.testing.ProxiedConnection;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +26,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class UsageScanTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private S3Connection connection;
     private S3Client s3;
@@ -36,15 +34,10 @@ class UsageScanTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
+        connection = server.connection();
         s3 = connection.client();
         buckets = new TestBuckets(s3);
         seed();
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     /**

@@ -14,12 +14,10 @@ import org.bucketsweep.model.browse.MfaDeleteStatus;
 import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.model.browse.VersioningStatus;
 import org.bucketsweep.model.connection.S3Connection;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ObjectBrowserListingTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private S3Connection connection;
     private TestBuckets buckets;
@@ -36,8 +34,8 @@ class ObjectBrowserListingTest {
 
     @BeforeEach
     void seed() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
-        buckets = new TestBuckets(connection.client());
+        connection = server.connection();
+        buckets = server.buckets();
         buckets.versionedBucket("browse");
         buckets.put("browse", "docs/ü/é.txt", "e");
         buckets.put("browse", "docs/report.pdf", "1");
@@ -47,11 +45,6 @@ class ObjectBrowserListingTest {
         model.connect(new BucketBrowser(connection));
         model.open(new BucketSummary("browse", null,
                 new BucketVersioning(VersioningStatus.ENABLED, MfaDeleteStatus.DISABLED)));
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

@@ -13,15 +13,13 @@ import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.ItemResult;
 import org.bucketsweep.model.plan.DeletePlanner;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.model.uploads.MultipartUploads;
 import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +29,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class BucketRemovalWorkflowTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private final FakeDialogs dialogs = new FakeDialogs();
     private final DirectTaskRunner tasks = new DirectTaskRunner();
@@ -45,7 +43,7 @@ class BucketRemovalWorkflowTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
+        connection = server.connection();
         s3 = connection.client();
         buckets = new TestBuckets(s3);
         buckets.versionedBucket("scratch");
@@ -58,11 +56,6 @@ class BucketRemovalWorkflowTest {
         scratch = new BucketBrowser(connection).listBuckets().stream().filter(b -> b.name().equals("scratch"))
                 .findFirst().orElseThrow();
         scratch = scratch.withStatus(new BucketBrowser(connection).versioningOf("scratch"), null);
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     private void start() {

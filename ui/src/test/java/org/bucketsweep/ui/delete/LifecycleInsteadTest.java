@@ -15,7 +15,7 @@ import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.lifecycle.SweepRule;
 import org.bucketsweep.model.plan.DeletePlanner;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel.Intent;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel.Target;
@@ -23,8 +23,6 @@ import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LifecycleInsteadTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     @TempDir
     Path journals;
@@ -45,14 +43,9 @@ class LifecycleInsteadTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
-        buckets = new TestBuckets(connection.client());
+        connection = server.connection();
+        buckets = server.buckets();
         buckets.versionedBucket("vers");
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

@@ -14,15 +14,13 @@ import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.delete.BatchDeleter;
 import org.bucketsweep.model.plan.DeletePlanner;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.ui.delete.DeleteDialogViewModel.Intent;
 import org.bucketsweep.ui.jobs.JobsViewModel;
 import org.bucketsweep.ui.results.ResultsViewModel;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RollBackDialogTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private final FakeDialogs dialogs = new FakeDialogs();
     private final DirectTaskRunner tasks = new DirectTaskRunner();
@@ -41,14 +39,9 @@ class RollBackDialogTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
-        buckets = new TestBuckets(connection.client());
+        connection = server.connection();
+        buckets = server.buckets();
         buckets.versionedBucket("site");
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

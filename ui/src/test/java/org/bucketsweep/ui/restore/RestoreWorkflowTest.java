@@ -11,14 +11,12 @@ import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.model.connection.S3Connection;
 import org.bucketsweep.model.restore.VersionRestorer;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.ui.results.ResultsViewModel;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RestoreWorkflowTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private final FakeDialogs dialogs = new FakeDialogs();
     private final DirectTaskRunner tasks = new DirectTaskRunner();
@@ -39,14 +37,9 @@ class RestoreWorkflowTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
-        buckets = new TestBuckets(connection.client());
+        connection = server.connection();
+        buckets = server.buckets();
         buckets.versionedBucket("docs");
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     @Test

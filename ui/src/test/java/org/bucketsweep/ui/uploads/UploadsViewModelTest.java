@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.connection.S3Connection;
-import org.bucketsweep.model.testing.S3ProxyServer;
+import org.bucketsweep.model.testing.S3ProxyConnection;
 import org.bucketsweep.model.testing.TestBuckets;
 import org.bucketsweep.model.uploads.AbortOutcome;
 import org.bucketsweep.model.uploads.MultipartUpload;
@@ -19,8 +19,6 @@ import org.bucketsweep.model.uploads.MultipartUploads;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.bucketsweep.ui.testing.FakeDialogs;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +28,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class UploadsViewModelTest {
 
     @RegisterExtension
-    final S3ProxyExtension server = S3ProxyServer.extension();
+    final S3ProxyConnection server = new S3ProxyConnection();
 
     private final FakeDialogs dialogs = new FakeDialogs();
     private S3Connection connection;
@@ -39,15 +37,10 @@ class UploadsViewModelTest {
 
     @BeforeEach
     void connect() {
-        connection = S3Connection.open(TestBuckets.settings(server.getUri()));
+        connection = server.connection();
         s3 = connection.client();
         new TestBuckets(s3).versionedBucket("media");
         model = viewModel(Clock.systemUTC());
-    }
-
-    @AfterEach
-    void close() {
-        connection.close();
     }
 
     private UploadsViewModel viewModel(Clock clock) {
