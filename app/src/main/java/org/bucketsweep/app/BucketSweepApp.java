@@ -3,6 +3,7 @@ package org.bucketsweep.app;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -32,11 +33,15 @@ public final class BucketSweepApp extends Application {
     private static final double DEFAULT_HEIGHT = 780;
 
     private AppContext context;
+    private List<Image> icons;
 
     @Override
     public void init() {
-        // Reading the settings file happens here, on the launcher thread, never on the FX thread.
-        context = new AppContext(AppDirectories.forThisUser());
+        // On the launcher thread, never the FX thread: the settings file (read by the launcher's early thread, or
+        // here) and the window icons' PNGs.
+        CompletableFuture<AppContext> early = Launcher.earlyContext();
+        context = early != null ? early.join() : new AppContext(AppDirectories.forThisUser());
+        icons = icons();
     }
 
     @Override
@@ -47,12 +52,13 @@ public final class BucketSweepApp extends Application {
         Appearance appearance = context.settings().appearance();
         model.darkThemeProperty().set(appearance.darkTheme());
         model.columnWidths().putAll(appearance.columnWidths());
+        Theme.follow(model.darkThemeProperty());
 
         Scene scene = new Scene(new MainView(model), DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        Theme.apply(scene, model.darkThemeProperty());
+        Theme.addStylesheet(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
-        stage.getIcons().addAll(icons());
+        stage.getIcons().addAll(icons);
         restoreBounds(stage, context.settings().window());
         stage.setOnCloseRequest(e -> context.updateSettings(s -> s.withWindow(boundsOf(stage))
                 .withAppearance(new Appearance(model.darkThemeProperty().get(), Map.copyOf(model.columnWidths())))));

@@ -1,5 +1,6 @@
 package org.bucketsweep.app;
 
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import org.bucketsweep.app.cli.Cli;
 import org.bucketsweep.app.settings.AppDirectories;
@@ -10,6 +11,9 @@ import org.slf4j.LoggerFactory;
  * JavaFX from the class path.
  */
 public final class Launcher {
+
+    /** The application's context, being made while the JavaFX toolkit starts; null until main() starts it. */
+    private static volatile CompletableFuture<AppContext> earlyContext;
 
     private Launcher() {
     }
@@ -37,9 +41,21 @@ public final class Launcher {
         }
         // Logging starts (logback reads its configuration) beside the JavaFX toolkit's own start, instead of on the
         // JavaFX thread before the window, where the first logger would start it.
-        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "logging-init");
-        logging.setDaemon(true);
-        logging.start();
+        daemon(LoggerFactory::getILoggerFactory, "logging-init").start();
+        // The settings are read, and the services made, beside the toolkit's start too.
+        earlyContext = CompletableFuture.supplyAsync(() -> new AppContext(AppDirectories.forThisUser()),
+                runnable -> daemon(runnable, "settings-init").start());
         Application.launch(BucketSweepApp.class, args);
+    }
+
+    /** For {@link BucketSweepApp#init()}: the context main() started to make, or null (a test launched the app). */
+    static CompletableFuture<AppContext> earlyContext() {
+        return earlyContext;
+    }
+
+    private static Thread daemon(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }

@@ -3,6 +3,8 @@ package org.bucketsweep.ui.main;
 import atlantafx.base.theme.Styles;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -86,6 +88,66 @@ public final class MainView extends BorderPane {
         ToolBar toolbar = new ToolBar(connect, demo, connecting, new Separator(Orientation.VERTICAL), refresh,
                 delete, space, toolbarSpacer, dark);
 
+        VBox welcome = welcome(model);
+        welcome.visibleProperty().bind(model.connectionProperty().isNull());
+        StackPane center = new StackPane(welcome);
+        // The workspace is made when a connection is first being opened (while the server answers), not before the
+        // window first shows: the window's first CSS and layout pass is then only the welcome pane's.
+        InvalidationListener addWorkspace = new InvalidationListener() {
+            @Override
+            public void invalidated(Observable observable) {
+                if (model.connectingProperty().get() || model.connectionProperty().get() != null) {
+                    model.connectingProperty().removeListener(this);
+                    model.connectionProperty().removeListener(this);
+                    SplitPane workspace = workspace(model);
+                    workspace.visibleProperty().bind(welcome.visibleProperty().not());
+                    center.getChildren().add(0, workspace);
+                }
+            }
+        };
+        model.connectingProperty().addListener(addWorkspace);
+        model.connectionProperty().addListener(addWorkspace);
+        addWorkspace.invalidated(null);
+
+        Label connection = new Label();
+        connection.setId("statusConnection");
+        connection.textProperty().bind(model.titleProperty());
+        Label listing = new Label();
+        listing.textProperty().bind(model.browser().statusProperty());
+        Label jobs = new Label();
+        jobs.setId("statusJobs");
+        jobs.textProperty().bind(model.jobs().activeTextProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox status = new HBox(12, connection, spacer, jobs, listing);
+        status.getStyleClass().add("status-bar");
+        status.setPadding(new Insets(3, 8, 3, 8));
+
+        setTop(toolbar);
+        setCenter(center);
+        setBottom(status);
+
+        model.jobs().noticeProperty().addListener((obs, was, notice) -> notify(notice));
+
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), model::refresh);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DELETE), () -> {
+                    if (model.canDelete().get()) {
+                        model.deleteSelected();
+                    }
+                });
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                        model::chooseConnection);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model.results()::cancel);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN),
+                        model::whereIsTheSpace);
+            }
+        });
+    }
+
+    /** Buckets on the left; the object browser over the results, jobs, space and uploads tabs on the right. */
+    private static SplitPane workspace(MainViewModel model) {
         ResultsView resultsView = new ResultsView(model.results());
         ObjectBrowserView browserView = new ObjectBrowserView(model.browser());
         rememberColumns(resultsView, "resultsTable", model);
@@ -113,49 +175,10 @@ public final class MainView extends BorderPane {
         SplitPane work = new SplitPane(browserView, resultsPane);
         work.setOrientation(Orientation.VERTICAL);
         work.setDividerPositions(0.62);
-        SplitPane main = new SplitPane(new BucketListView(model.buckets()), work);
-        main.setDividerPositions(0.25);
-        SplitPane.setResizableWithParent(main.getItems().get(0), false);
-
-        VBox welcome = welcome(model);
-        welcome.visibleProperty().bind(model.connectionProperty().isNull());
-        main.visibleProperty().bind(welcome.visibleProperty().not());
-
-        Label connection = new Label();
-        connection.setId("statusConnection");
-        connection.textProperty().bind(model.titleProperty());
-        Label listing = new Label();
-        listing.textProperty().bind(model.browser().statusProperty());
-        Label jobs = new Label();
-        jobs.setId("statusJobs");
-        jobs.textProperty().bind(model.jobs().activeTextProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(12, connection, spacer, jobs, listing);
-        status.getStyleClass().add("status-bar");
-        status.setPadding(new Insets(3, 8, 3, 8));
-
-        setTop(toolbar);
-        setCenter(new StackPane(main, welcome));
-        setBottom(status);
-
-        model.jobs().noticeProperty().addListener((obs, was, notice) -> notify(notice));
-
-        sceneProperty().addListener((obs, was, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), model::refresh);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DELETE), () -> {
-                    if (model.canDelete().get()) {
-                        model.deleteSelected();
-                    }
-                });
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
-                        model::chooseConnection);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), model.results()::cancel);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN),
-                        model::whereIsTheSpace);
-            }
-        });
+        SplitPane workspace = new SplitPane(new BucketListView(model.buckets()), work);
+        workspace.setDividerPositions(0.25);
+        SplitPane.setResizableWithParent(workspace.getItems().get(0), false);
+        return workspace;
     }
 
     /**
