@@ -212,10 +212,27 @@ generated=$target/jpackage-generated.txt
 {
   [ -z "$version_option" ] || printf '%s\n' "$version_option"
   printf -- '--description "%s"\n' "$description"
-  printf -- '--input %s\n--runtime-image %s\n--dest %s\n' "$input" "$runtime" "$target"
   [ "$os" != linux ] || printf -- '--resource-dir %s\n' "$resources"
   [ "${VERBOSE:-0}" = 0 ] || printf -- '--verbose\n'
 } > "$generated"
+app_options=(@installers/jpackage/common.txt @installers/jpackage/app.txt "@$generated"
+  --input "$input" --runtime-image "$runtime")
+
+if [ "$os" = linux ]; then
+  # Linux: the app image first, then the packages from it, with installers/linux/launcher.sh as bin/BucketSweep
+  # instead of jpackage's native launcher, which asks rpm and dpkg which package owns it (twice) before it starts
+  # Java: half a second of every start on Debian (docs/benchmarks.md). The script reads the same BucketSweep.cfg.
+  image=$target/image
+  rm -rf "$image"
+  log "jpackage --type app-image"
+  "$jdk/bin/jpackage" "${app_options[@]}" @installers/jpackage/linux-image.txt --type app-image --dest "$image"
+  cp installers/linux/launcher.sh "$image/BucketSweep/bin/BucketSweep"
+  chmod 755 "$image/BucketSweep/bin/BucketSweep"
+  rm -f "$image/BucketSweep/lib/libapplauncher.so"
+  package_options=(@installers/jpackage/common.txt "@$generated" --app-image "$image/BucketSweep")
+else
+  package_options=("${app_options[@]}")
+fi
 
 for type in $types; do
   if [ "$type" = rpm ] && ! command -v rpmbuild > /dev/null; then
@@ -223,7 +240,7 @@ for type in $types; do
   fi
   rm -f "$target"/*."$type"
   log "jpackage --type $type"
-  "$jdk/bin/jpackage" @installers/jpackage/common.txt "@installers/jpackage/$os.txt" "@$generated" --type "$type"
+  "$jdk/bin/jpackage" "${package_options[@]}" "@installers/jpackage/$os.txt" --type "$type" --dest "$target"
   if [ "$type" = dmg ] && [ "$package_version" != "$app_version" ]; then
     for file in "$target"/*.dmg; do mv "$file" "$target/BucketSweep-$app_version.dmg"; done
   fi
