@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
  * concurrency run as a pair: both buckets are seeded, then deleted back to back (the SDK first in even rounds), and
  * each run also records the CPU time it took, which other programs on a shared machine do not inflate.
  *
- * <p>Arguments ({@code --name=value}): {@code versions} (engine and SDK, default 50000), {@code cli-versions} (aws CLI
+ * <p>Arguments ({@code --name=value}): {@code versions} (engine and SDK, default 200000), {@code cli-versions} (aws CLI
  * variants, default 10000), {@code runs} (3), {@code concurrency} (auto,1,2,4,8; auto is the engine's default and
  * has no SDK pair), {@code variants} (engine,sdk,cli-delete-objects,cli-rm), {@code aws} (path of the aws CLI, or
  * auto: /usr/bin/aws, else aws on the PATH), {@code warmup} (true). With {@code quick=true} the defaults shrink to
@@ -59,7 +59,7 @@ public final class DeleteThroughput {
         static Config of(BenchArgs args) {
             boolean quick = args.flag("quick", false);
             Config c = new Config(
-                    args.positiveInt("versions", quick ? 10_000 : 50_000),
+                    args.positiveInt("versions", quick ? 10_000 : 200_000),
                     args.positiveInt("cli-versions", 10_000),
                     args.positiveInt("runs", quick ? 1 : 3),
                     args.list("concurrency", quick ? "auto,4" : "auto,1,2,4,8").stream()
