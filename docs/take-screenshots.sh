@@ -68,12 +68,12 @@ eval "$(xdotool getwindowgeometry --shell "$dialog")"     # it may have grown wi
 xdotool key Tab Tab Tab; sleep 0.3; xdotool key space; sleep 4   # Advanced, Cancel, Delete (now enabled): press it
 click 800 480 1                                           # an empty spot (Xvfb repaints the toolbar after it)
 shot screenshot-main.png
-click 353 564 1                                           # the Jobs tab
+click 353 528 1                                           # the Jobs tab
 shot screenshot-jobs.png
 click 800 300 0.5                                         # the browser, so that Alt+Left goes to it
 xdotool key alt+Left; sleep 2                             # back to the top of demo-versioned
-click 536 564 3                                           # the Incomplete uploads tab
-click 300 668 0.5                                         # backups/db-next.dump
+click 536 528 3                                           # the Incomplete uploads tab
+click 300 632 0.5                                         # backups/db-next.dump
 shot screenshot-uploads.png
 xdotool mousemove 80 160 click 3; sleep 1                 # right-click demo-scratch
 click 150 175 4                                           # Empty and delete bucket…
