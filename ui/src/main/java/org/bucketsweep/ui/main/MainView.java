@@ -2,9 +2,9 @@ package org.bucketsweep.ui.main;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -182,8 +182,8 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * A tab whose view is made the first time the tab is selected, so that the window's first CSS and layout pass,
-     * before it shows, does not include the views nobody has looked at yet.
+     * A tab whose view is made the first time the tab is selected, so that the workspace's first CSS and layout pass
+     * does not include the views nobody has looked at yet.
      */
     private static Tab lazyTab(String title, Supplier<Node> view, String tableId, MainViewModel model) {
         Tab tab = new Tab(title);
