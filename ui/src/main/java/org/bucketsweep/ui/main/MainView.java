@@ -2,6 +2,7 @@ package org.bucketsweep.ui.main;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -9,6 +10,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -91,17 +93,20 @@ public final class MainView extends BorderPane {
         VBox welcome = welcome(model);
         welcome.visibleProperty().bind(model.connectionProperty().isNull());
         StackPane center = new StackPane(welcome);
-        // The workspace is made when a connection is first being opened (while the server answers), not before the
-        // window first shows: the window's first CSS and layout pass is then only the welcome pane's.
+        // The workspace is made when a connection is first being opened (while the server answers), after the window
+        // has laid out a frame: the window's first frame is then only the welcome pane's, and the workspace's first
+        // CSS and layout pass comes in the pulse after it.
         InvalidationListener addWorkspace = new InvalidationListener() {
             @Override
             public void invalidated(Observable observable) {
                 if (model.connectingProperty().get() || model.connectionProperty().get() != null) {
                     model.connectingProperty().removeListener(this);
                     model.connectionProperty().removeListener(this);
-                    SplitPane workspace = workspace(model);
-                    workspace.visibleProperty().bind(welcome.visibleProperty().not());
-                    center.getChildren().add(0, workspace);
+                    afterNextFrame(() -> {
+                        SplitPane workspace = workspace(model);
+                        workspace.visibleProperty().bind(welcome.visibleProperty().not());
+                        center.getChildren().add(0, workspace);
+                    });
                 }
             }
         };
@@ -144,6 +149,26 @@ public final class MainView extends BorderPane {
                         model::whereIsTheSpace);
             }
         });
+    }
+
+    /**
+     * Runs {@code work} after the window this view is in has laid out its next frame (which then goes to the screen
+     * without what {@code work} adds); at once where no window shows this view yet.
+     */
+    private void afterNextFrame(Runnable work) {
+        Scene scene = getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            work.run();
+            return;
+        }
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                work.run();
+            }
+        });
+        Platform.requestNextPulse();
     }
 
     /** Buckets on the left; the object browser over the results, jobs, space and uploads tabs on the right. */
