@@ -17,6 +17,7 @@ import org.bucketsweep.app.settings.Settings.Appearance;
 import org.bucketsweep.app.settings.Settings.WindowBounds;
 import org.bucketsweep.model.browse.BucketSummary;
 import org.bucketsweep.model.connection.ConnectionSettings;
+import org.bucketsweep.ui.concurrent.Pulses;
 import org.bucketsweep.ui.dialog.FxDialogService;
 import org.bucketsweep.ui.main.MainView;
 import org.bucketsweep.ui.main.MainViewModel;
@@ -65,16 +66,12 @@ public final class BucketSweepApp extends Application {
         stage.show();
         // Shown is when the window's first frame is laid out (it is painted right after), not when show() returns:
         // that frame comes after start() has returned.
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                long shown = System.currentTimeMillis() - LAUNCHED_AT;
-                LOG.info("Main window shown {} ms after launch", shown);
-                if (options.exitWhenReady()) {
-                    // For the start-up bench: the window is there, before the demo sandbox or the connection is.
-                    System.out.println("WINDOW " + shown + " ms");
-                }
+        Pulses.afterNextLayout(scene, () -> {
+            long shown = System.currentTimeMillis() - LAUNCHED_AT;
+            LOG.info("Main window shown {} ms after launch", shown);
+            if (options.exitWhenReady()) {
+                // For the start-up bench: the window is there, before the demo sandbox or the connection is.
+                System.out.println("WINDOW " + shown + " ms");
             }
         });
 

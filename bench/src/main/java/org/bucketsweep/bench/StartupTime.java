@@ -39,8 +39,8 @@ public final class StartupTime {
 
     /**
      * One start: wall time from launch to READY, the app's own figure (ms since its class was loaded), wall time from
-     * launch to the main window's first frame, and the CPU time the app's process had used at READY (all its threads: less
-     * affected than wall time by other programs on the machine).
+     * launch to the main window's first frame, and the CPU time the app's process had used at READY (all its threads:
+     * less affected than wall time by other programs on the machine).
      */
     record Start(double seconds, long appMillis, double windowSeconds, double cpuSeconds) {
     }
@@ -173,8 +173,9 @@ public final class StartupTime {
         }
         md.append("\nThe app's own figure counts from the loading of its JavaFX application class, so it leaves out\n"
                 + "the JVM's start and the command line; the launch-to-READY time is what a person waits. Launch to\n"
-                + "window: until the main window's first frame is laid out (before the demo sandbox is up). CPU time: what the app's\n"
-                + "process had used at READY, all threads together (JIT, GC, the demo server's seeding included).\n");
+                + "window: until the main window's first frame is laid out (before the demo sandbox is up). CPU\n"
+                + "time: what the app's process had used at READY, all threads together (JIT, GC, the demo server's\n"
+                + "seeding included).\n");
         return new BenchResult("startup", md.toString(), figures, true);
     }
 

@@ -2,7 +2,6 @@ package org.bucketsweep.ui.main;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -34,6 +33,7 @@ import javafx.scene.layout.VBox;
 import org.bucketsweep.model.journal.JournalEntry;
 import org.bucketsweep.ui.browser.ObjectBrowserView;
 import org.bucketsweep.ui.buckets.BucketListView;
+import org.bucketsweep.ui.concurrent.Pulses;
 import org.bucketsweep.ui.jobs.JobNotice;
 import org.bucketsweep.ui.jobs.JobsView;
 import org.bucketsweep.ui.results.ResultsView;
@@ -159,16 +159,9 @@ public final class MainView extends BorderPane {
         Scene scene = getScene();
         if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
             work.run();
-            return;
+        } else {
+            Pulses.afterNextLayout(scene, work);
         }
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                work.run();
-            }
-        });
-        Platform.requestNextPulse();
     }
 
     /** Buckets on the left; the object browser over the results, jobs, space and uploads tabs on the right. */
