@@ -6,19 +6,33 @@ import java.util.function.IntConsumer;
 /**
  * Lets a job's workers send only as many requests at once as its {@link ConcurrencyLimit} allows. A worker waits
  * here with its batch in hand; it checks for a cancel while it waits, so a cancelled job never sends a waiting batch.
+ *
+ * <p>An answer wakes only as many waiting workers as there are free slots. An adaptive job keeps a worker for each
+ * request it may ever have in flight (32), most of them waiting while the limit is lower: waking them all on every
+ * answer, to find the one slot taken, cost a few dozen context switches per answer on the cores the JavaFX thread
+ * and the rest of the job need.
  */
 final class ConcurrencyGate {
 
-    private static final long WAIT_MILLIS = 50;
+    /** How long a waiting worker sleeps at most before it looks for a cancel (or a slot) again. */
+    static final long WAIT_MILLIS = 50;
 
     private final ConcurrencyLimit limit;
     /** Hears each new limit, under this gate's lock so that changes arrive in order. */
     private final IntConsumer onChange;
+    private final long waitMillis;
     private int inFlight;
+    private int waiting;
+    private long wakeUps;
 
     ConcurrencyGate(ConcurrencyLimit limit, IntConsumer onChange) {
+        this(limit, onChange, WAIT_MILLIS);
+    }
+
+    ConcurrencyGate(ConcurrencyLimit limit, IntConsumer onChange, long waitMillis) {
         this.limit = limit;
         this.onChange = onChange;
+        this.waitMillis = waitMillis;
     }
 
     /** Waits for a free slot; false (and no slot taken) when {@code stop} says so first. */
@@ -28,7 +42,13 @@ final class ConcurrencyGate {
                 if (stop.getAsBoolean()) {
                     return false;
                 }
-                wait(WAIT_MILLIS);
+                waiting++;
+                try {
+                    wait(waitMillis);
+                } finally {
+                    waiting--;
+                    wakeUps++;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -50,7 +70,16 @@ final class ConcurrencyGate {
         if (after != before) {
             onChange.accept(after);
         }
-        notifyAll();
+        // A woken worker that finds its slot taken (by a worker that came back without waiting) waits again; a
+        // worker whose wake-up goes missing looks again within the wait.
+        for (int free = Math.min(waiting, after - inFlight); free > 0; free--) {
+            notify();
+        }
+    }
+
+    /** How often a waiting worker has woken up, for whatever reason; for tests. */
+    synchronized long wakeUps() {
+        return wakeUps;
     }
 
     /** Tells the listener the limit a job starts with. */
