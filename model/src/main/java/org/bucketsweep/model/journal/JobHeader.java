@@ -3,6 +3,7 @@ package org.bucketsweep.model.journal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -40,9 +41,18 @@ public record JobHeader(String jobId, Instant started, String endpoint, String b
 
     /** A header for a job about to start now, with a fresh job id. */
     public static JobHeader start(DeleteJob job, String endpoint, String intent, Map<String, Integer> plannedCounts) {
-        return new JobHeader(UUID.randomUUID().toString(), Instant.now(), endpoint, job.bucket(), intent,
-                job.options(), job.items().size(), plannedCounts,
-                job.mfaDelete() && job.items().stream().anyMatch(VersionRef::hasVersion));
+        return start(job.bucket(), job.items(), job.mfaDelete(), job.options(), endpoint, intent, plannedCounts);
+    }
+
+    /**
+     * A header for a job of these items (distinct, as a plan lists them) about to start now, before its
+     * {@link DeleteJob} is made: the app shows the job at once and makes the job, which checks the items for
+     * duplicates (a while for 100,000), in the background.
+     */
+    public static JobHeader start(String bucket, List<VersionRef> items, boolean mfaDelete, DeleteOptions options,
+                                  String endpoint, String intent, Map<String, Integer> plannedCounts) {
+        return new JobHeader(UUID.randomUUID().toString(), Instant.now(), endpoint, bucket, intent, options,
+                items.size(), plannedCounts, mfaDelete && items.stream().anyMatch(VersionRef::hasVersion));
     }
 
     /** The preview's counts under the names the journal uses; kinds with nothing planned are left out. */

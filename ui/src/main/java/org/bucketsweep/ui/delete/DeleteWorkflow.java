@@ -22,6 +22,7 @@ import org.bucketsweep.model.delete.JobProgress;
 import org.bucketsweep.model.delete.MfaCancelledException;
 import org.bucketsweep.model.delete.MfaCodeSupplier;
 import org.bucketsweep.model.delete.MfaRequest;
+import org.bucketsweep.model.delete.VersionRef;
 import org.bucketsweep.model.journal.JobHeader;
 import org.bucketsweep.model.lifecycle.SweepRule;
 import org.bucketsweep.model.journal.JobJournal;
@@ -97,13 +98,14 @@ public final class DeleteWorkflow {
     public void run(BatchDeleter deleter, String endpoint, BucketSummary bucket, DeletePlan plan,
                     DeleteOptions options, Consumer<DeleteSummary> onFinished) {
         boolean mfa = bucket.versioningOrUnknown().mfaDelete() == MfaDeleteStatus.ENABLED;
-        DeleteJob job = new DeleteJob(bucket.name(), plan.items(), mfa, options);
+        List<VersionRef> items = plan.items();
         String intent = capitalize(plan.intent().describe());
-        JobHeader header = JobHeader.start(job, endpoint, intent, JobHeader.plannedCounts(plan.preview()));
+        JobHeader header = JobHeader.start(bucket.name(), items, mfa, options, endpoint, intent,
+                JobHeader.plannedCounts(plan.preview()));
         CancellationToken cancel = new CancellationToken();
-        JobProgress progress = new JobProgress(job.items().size());
+        JobProgress progress = new JobProgress(items.size());
         JobRow row = jobs.started(header, progress, cancel);
-        results.begin(intent + " in " + bucket.name() + "…", bucket.name(), job.items().size(), cancel);
+        results.begin(intent + " in " + bucket.name() + "…", bucket.name(), items.size(), cancel);
         // Results reach the table a bounded batch at a time; the job counts as finished once the last is shown.
         UiBatcher<ItemResult> batcher = new UiBatcher<>(tasks.ui(), ResultsViewModel.ROWS_PER_HAND_OVER, r -> 1,
                 batch -> {
@@ -112,7 +114,8 @@ public final class DeleteWorkflow {
                 });
         DeleteListener screen = DeleteListener.both(progress, batcher::addAll);
         tasks.run("delete in " + bucket.name(),
-                () -> runJournaled(deleter, job, header, screen, row, cancel),
+                () -> runJournaled(deleter, new DeleteJob(bucket.name(), items, mfa, options), header, screen, row,
+                        cancel),
                 summary -> batcher.whenHandedOver(() -> {
                     results.finish(describe(bucket.name(), summary));
                     jobs.finished(row, summary);
