@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * docs/benchmarks.md: each bench owns the text between its two markers and rewrites only that; the prose around the
@@ -38,7 +39,10 @@ final class BenchDoc {
         if (b < 0 || e < b) {
             return "";
         }
-        Set<String> ran = results.stream().flatMap(r -> r.figures().stream()).map(BenchResult.Figure::benchmark)
+        // A bench that ran replaces its old rows, also an old error row, which is named by the bench's section.
+        Set<String> ran = results.stream()
+                .flatMap(r -> Stream.concat(Stream.of(r.section()),
+                        r.figures().stream().map(BenchResult.Figure::benchmark)))
                 .collect(Collectors.toSet());
         String kept = text.substring(b + begin(section).length(), e).lines()
                 .filter(l -> l.startsWith("| ") && !l.startsWith("| Benchmark |"))
