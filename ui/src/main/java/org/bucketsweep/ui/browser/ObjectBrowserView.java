@@ -4,13 +4,8 @@ import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -44,6 +39,7 @@ import org.bucketsweep.model.browse.KeyHistory;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.model.restore.VersionRestorer;
+import org.bucketsweep.ui.table.SortOnceListed;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -232,7 +228,7 @@ public final class ObjectBrowserView extends VBox {
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ListingEntry>) c ->
                 model.selection().setAll(table.getSelectionModel().getSelectedItems()));
-        model.selectionToRestoreProperty().addListener((obs, was, now) -> select(table, now));
+        model.selectionToRestoreProperty().addListener((obs, was, now) -> SortOnceListed.select(table, now));
         table.setRowFactory(t -> {
             TableRow<ListingEntry> row = new BrowserCells.Row();
             row.setOnMouseClicked(e -> {
@@ -272,21 +268,6 @@ public final class ObjectBrowserView extends VBox {
             }
         });
         return table;
-    }
-
-    /** Selects exactly these rows, by one pass over the table's rows (selecting row by row would search each). */
-    static void select(TableView<ListingEntry> table, List<ListingEntry> rows) {
-        table.getSelectionModel().clearSelection();
-        if (rows.isEmpty()) {
-            return;
-        }
-        Set<ListingEntry> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
-        wanted.addAll(rows);
-        List<ListingEntry> items = table.getItems();
-        int[] indices = IntStream.range(0, items.size()).filter(i -> wanted.contains(items.get(i))).toArray();
-        if (indices.length > 0) {
-            table.getSelectionModel().selectIndices(indices[0], Arrays.copyOfRange(indices, 1, indices.length));
-        }
     }
 
     private static void copy(TableView<ListingEntry> table) {

@@ -33,6 +33,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.ItemResult;
+import org.bucketsweep.ui.table.SortOnceListed;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -103,7 +104,9 @@ public final class ResultsView extends VBox {
         VBox header = new VBox(6, job, filters);
         header.setPadding(new Insets(6, 8, 6, 8));
 
-        TableView<ItemResult> table = new TableView<>(model.visibleResults());
+        TableView<ItemResult> table = new TableView<>();
+        // Results stream in by the thousand: sorted once the job is done, not row by row as they arrive.
+        SortOnceListed.install(table, model.visibleResults(), model.runningProperty());
         table.setId("resultsTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
