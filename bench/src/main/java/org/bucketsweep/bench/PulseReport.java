@@ -51,8 +51,9 @@ final class PulseReport {
                 + " more than 50 ms is a stutter a person notices.%n%n", runs));
         md.append("| What streams into the window | Rows | Took | JavaFX thread busy | Longest gap | 99th percentile"
                 + " gap | Gaps > 50 ms | Longest gap, each run | Time in gaps > 50 ms: JavaFX thread working / GC /"
-                + " waiting for a CPU / other | Heap the rows hold (after GC) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---|---|---:|\n");
+                + " waiting for a CPU / other | The renderer in those gaps: working / waiting for a CPU"
+                + " | Heap the rows hold (after GC) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|\n");
         List<BenchResult.Figure> figures = new ArrayList<>();
         for (Scenario s : scenarios.values()) {
             double span = median(s, r -> r.gaps.spanNanos() / 1e9);
@@ -64,10 +65,10 @@ final class PulseReport {
             PulseRecorder.Causes causes = s.runs.stream().map(r -> r.gaps.inStutters())
                     .reduce(PulseRecorder.Causes.NONE, PulseRecorder.Causes::plus);
             md.append(String.format(Locale.ROOT, "| %s | %s | %.1f s | %.0f%% | **%,.0f ms** | %.0f ms | %.0f | %s ms"
-                            + " | %s | %s |%n", s.label, s.rows == 0 ? "" : String.format(Locale.ROOT, "%,d", s.rows),
-                    span, 100 * busy, longest, p99, stutters, s.runs.stream()
+                            + " | %s | %s | %s |%n", s.label, s.rows == 0 ? "" : String.format(Locale.ROOT, "%,d",
+                            s.rows), span, 100 * busy, longest, p99, stutters, s.runs.stream()
                             .map(r -> String.format(Locale.ROOT, "%,.0f", r.gaps.longestMs()))
-                            .collect(Collectors.joining(" / ")), shares(causes),
+                            .collect(Collectors.joining(" / ")), shares(causes), rendererShares(causes),
                     s.rows == 0 ? "" : String.format(Locale.ROOT, "%,.0f MB", heap / 1e6)));
             figures.add(new BenchResult.Figure("UI pulse gaps", s.label, String.format(Locale.ROOT,
                     "longest %,.0f ms; 99th percentile %.0f ms; %.0f gaps > 50 ms in %.1f s; JavaFX thread busy"
@@ -84,6 +85,15 @@ final class PulseReport {
         return String.format(Locale.ROOT, "%.0f%% / %.0f%% / %.0f%% / %.0f%%", 100.0 * c.fxWorkNanos() / c.nanos(),
                 100.0 * c.gcNanos() / c.nanos(), 100.0 * c.cpuWaitNanos() / c.nanos(),
                 100.0 * c.otherNanos() / c.nanos());
+    }
+
+    /** The renderer's work and wait for a CPU, as shares of the same time (they run beside the JavaFX thread's). */
+    private static String rendererShares(PulseRecorder.Causes c) {
+        if (c.nanos() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.0f%% / %.0f%%", 100.0 * c.renderNanos() / c.nanos(),
+                100.0 * c.renderWaitNanos() / c.nanos());
     }
 
     private static double median(Scenario s, ToDoubleFunction<Run> metric) {

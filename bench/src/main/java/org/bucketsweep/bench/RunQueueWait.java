@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
- * How long the calling thread has waited, in all, for a CPU while it was ready to run (Linux
- * {@code /proc/thread-self/schedstat}, second field): the time other threads and programs held the cores.
+ * How long a thread has waited, in all, for a CPU while it was ready to run (Linux {@code schedstat}, second field):
+ * the time other threads and programs held the cores.
  */
 final class RunQueueWait {
 
@@ -23,11 +24,32 @@ final class RunQueueWait {
 
     /** Nanoseconds, or 0 where the system does not tell. */
     static long ofCurrentThread() {
-        if (!AVAILABLE) {
-            return 0;
+        return AVAILABLE ? of(SCHEDSTAT) : 0;
+    }
+
+    /**
+     * The schedstat file of this JVM's thread whose (Linux) name starts with {@code name}, cut to the 15 characters
+     * Linux keeps; {@code null} when there is none or the system does not tell.
+     */
+    static Path schedstatOf(String name) {
+        String wanted = name.length() > 15 ? name.substring(0, 15) : name;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            return tasks.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).strip().startsWith(wanted);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(t -> t.resolve("schedstat")).findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
+    }
+
+    /** Nanoseconds from a thread's schedstat file, or 0 where it cannot be read. */
+    static long of(Path schedstat) {
         try {
-            String[] fields = new String(Files.readAllBytes(SCHEDSTAT), StandardCharsets.US_ASCII).split(" ");
+            String[] fields = new String(Files.readAllBytes(schedstat), StandardCharsets.US_ASCII).split(" ");
             return Long.parseLong(fields[1].strip());
         } catch (IOException | RuntimeException e) {
             return 0;
