@@ -8,9 +8,9 @@ import java.util.function.IntConsumer;
  * here with its batch in hand; it checks for a cancel while it waits, so a cancelled job never sends a waiting batch.
  *
  * <p>An answer wakes only as many waiting workers as there are free slots. An adaptive job keeps a worker for each
- * request it may ever have in flight (32), most of them waiting while the limit is lower: waking them all on every
- * answer, to find the one slot taken, cost a few dozen context switches per answer on the cores the JavaFX thread
- * and the rest of the job need.
+ * request it may ever have in flight ({@link AdaptiveConcurrency#MAX}), most of them waiting while the limit is
+ * lower: waking them all on every answer, only for all but one to find no slot, cost up to 31 context switches per
+ * answer, on the cores that the JavaFX thread and the rest of the job need.
  */
 final class ConcurrencyGate {
 

@@ -45,8 +45,8 @@ public record JobHeader(String jobId, Instant started, String endpoint, String b
     }
 
     /**
-     * A header for a job of these items (distinct, as a plan lists them) about to start now, before its
-     * {@link DeleteJob} is made: the app shows the job at once and makes the job, which checks the items for
+     * A header for a job of these items, as a plan lists them (each once), about to start now and before its
+     * {@link DeleteJob} is made: the app shows the job at once, and makes the job, which checks the items for
      * duplicates (a while for 100,000), in the background.
      */
     public static JobHeader start(String bucket, List<VersionRef> items, boolean mfaDelete, DeleteOptions options,
