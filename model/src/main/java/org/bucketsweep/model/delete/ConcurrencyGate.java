@@ -77,6 +77,11 @@ final class ConcurrencyGate {
         }
     }
 
+    /** How many workers wait for a slot now; for tests. */
+    synchronized int waiting() {
+        return waiting;
+    }
+
     /** How often a waiting worker has woken up, for whatever reason; for tests. */
     synchronized long wakeUps() {
         return wakeUps;

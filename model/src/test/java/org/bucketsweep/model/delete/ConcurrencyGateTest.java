@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bucketsweep.model.delete.RequestSample.Signal;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,9 @@ class ConcurrencyGateTest {
     }
 
     @Test
-    void aGrowingLimitLetsAsManyMoreWorkersIn() throws Exception {
-        // Slow start's shape: one more request in flight per answer, from 1 up to 16.
+    void aLimitThatGrowsLetsThatManyWaitingWorkersInAtOnce() throws Exception {
+        // One request in flight until the first answer, then 16: slow start's jump, in one step.
+        int grown = 16;
         ConcurrencyLimit growing = new ConcurrencyLimit() {
             private int limit = 1;
 
@@ -49,16 +52,50 @@ class ConcurrencyGateTest {
 
             @Override
             public void record(RequestSample sample) {
-                limit = Math.min(16, limit + 1);
+                limit = grown;
             }
         };
-        List<Integer> limits = new ArrayList<>();
-        ConcurrencyGate gate = new ConcurrencyGate(growing, limits::add, AN_HOUR_MILLIS);
+        ConcurrencyGate gate = new ConcurrencyGate(growing, limit -> { }, AN_HOUR_MILLIS);
+        AtomicBoolean firstAnswered = new AtomicBoolean();
+        // Each request stays in flight until all 16 are: that needs the 15 waiting workers woken by the one answer.
+        CountDownLatch allInFlight = new CountDownLatch(grown);
+        ExecutorService pool = Executors.newFixedThreadPool(grown);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < grown; w++) {
+                workers.add(pool.submit(() -> {
+                    assertThat(gate.enter(() -> false)).isTrue();
+                    if (firstAnswered.compareAndSet(false, true)) {
+                        // The answer comes once every other worker waits for a slot.
+                        while (gate.waiting() < grown - 1) {
+                            Thread.sleep(1);
+                        }
+                        gate.leave(answer());
+                        assertThat(gate.enter(() -> false)).isTrue();
+                    }
+                    allInFlight.countDown();
+                    allInFlight.await();
+                    gate.leave(answer());
+                    return null;
+                }));
+            }
+            awaitAll(workers);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
-        int most = runWorkers(gate);
+    private static RequestSample answer() {
+        long now = System.nanoTime();
+        return new RequestSample(now, now, 1000, Signal.ANSWERED);
+    }
 
-        assertThat(most).isLessThanOrEqualTo(16);
-        assertThat(limits).startsWith(2, 3, 4).endsWith(16);
+    private static void awaitAll(List<Future<?>> workers) {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }, "a worker waited for a wake-up that never came");
     }
 
     /** Every worker sends its requests through the gate; returns the most that were ever in flight at once. */
@@ -81,11 +118,7 @@ class ConcurrencyGateTest {
                     return null;
                 }));
             }
-            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                for (Future<?> worker : workers) {
-                    worker.get();
-                }
-            }, "a worker waited for a wake-up that never came");
+            awaitAll(workers);
         } finally {
             pool.shutdownNow();
         }
