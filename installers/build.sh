@@ -82,13 +82,17 @@ log "modules: $modules"
 
 # --- the trimmed Java runtime -------------------------------------------------------------------------------------
 runtime=$target/runtime
-runtime_stamp="$jdk_version $jdk $modules $compress"
+# Options baked into the runtime apply to every start, the window's and the command line's. The JVM applies Java
+# thread priorities on Linux only with ThreadPriorityPolicy=1, and warns about it on every start when it comes
+# from the command line (or jpackage's --java-options), but not from the runtime image (installers/README.md).
+runtime_options="-XX:ThreadPriorityPolicy=1"
+runtime_stamp="$jdk_version $jdk $modules $compress $runtime_options"
 if [ ! -f "$target/runtime.stamp" ] || [ "$(cat "$target/runtime.stamp")" != "$runtime_stamp" ] \
     || [ ! -f "$runtime/release" ]; then
   log "jlink: $runtime"
   rm -rf "$runtime" "$target/runtime.stamp"
   "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-    --compress="$compress" --output "$runtime"
+    --compress="$compress" --add-options="$runtime_options" --output "$runtime"
   if [ "$os" != linux ]; then
     # JDK 18+ has jlink --generate-cds-archive; on 17 the default class-data sharing archive of the JDK's own
     # classes is made like this. It does not depend on where the app is installed (Linux does better, below).

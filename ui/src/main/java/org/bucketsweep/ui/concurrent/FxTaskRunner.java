@@ -11,7 +11,14 @@ import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs work on a pool of daemon threads and hands results to the JavaFX application thread. */
+/**
+ * Runs work on a pool of daemon threads and hands results to the JavaFX application thread.
+ *
+ * <p>The threads run at {@link Thread#MIN_PRIORITY}, and so do the threads they start (delete workers, status calls),
+ * which inherit it: when listing or deleting keeps both cores busy, the JavaFX thread gets a core first and the
+ * window keeps drawing. The JVM applies Java priorities on Linux only with {@code -XX:ThreadPriorityPolicy=1}, which
+ * the installed app's runtime carries (installers/README.md); without it they change nothing.
+ */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
@@ -57,6 +64,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         public Thread newThread(Runnable r) {
             Thread t = new Thread(r, "task-" + count.incrementAndGet());
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         }
     }
