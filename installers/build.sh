@@ -82,10 +82,11 @@ log "modules: $modules"
 
 # --- the trimmed Java runtime -------------------------------------------------------------------------------------
 runtime=$target/runtime
-# Options baked into the runtime apply to every start, the window's and the command line's. The JVM applies Java
-# thread priorities on Linux only with ThreadPriorityPolicy=1, and warns about it on every start when it comes
-# from the command line (or jpackage's --java-options), but not from the runtime image (installers/README.md).
-runtime_options="-XX:ThreadPriorityPolicy=1"
+# The installed app's JVM options, baked into the runtime: they apply to every start, the window's and the command
+# line's (installers/README.md). The JVM applies Java thread priorities on Linux only with ThreadPriorityPolicy=1,
+# and warns about that option on every start when it comes from the command line or jpackage's --java-options, but
+# not from the runtime image.
+runtime_options="-XX:MaxTenuringThreshold=0 -XX:ThreadPriorityPolicy=1"
 runtime_stamp="$jdk_version $jdk $modules $compress $runtime_options"
 if [ ! -f "$target/runtime.stamp" ] || [ "$(cat "$target/runtime.stamp")" != "$runtime_stamp" ] \
     || [ ! -f "$runtime/release" ]; then
