@@ -101,8 +101,7 @@ public final class DemoSandbox implements AutoCloseable {
         DemoSeedClient client = null;
         ManyBucketSeeding many;
         try {
-            client = new DemoSeedClient(endpoint, REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY,
-                    ManyBucketSeeding.PREFIXES * 2);
+            client = new DemoSeedClient(endpoint, REGION, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
             DemoContent.seedSmallBuckets(client.s3);
             many = new ManyBucketSeeding(client);
         } catch (RuntimeException | Error e) {

@@ -10,11 +10,19 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The S3 client that writes the demo's sample data, with an HTTP client of its own; closed once. */
+/**
+ * The S3 client that writes the demo's sample data, with an HTTP client of its own; closed once.
+ *
+ * <p>The HTTP client is the JDK's {@code HttpURLConnection}: it keeps up to five idle connections per server (enough
+ * for the {@value ManyBucketSeeding#PREFIXES} seeding threads) and closes them the normal way. The app's HttpClient 5
+ * client closes with a reset, and local-s3 prints a stack trace on stderr for every reset connection: three of them
+ * in the middle of a demo session, when the background seeding ended. The app's own connections reach the server
+ * through the {@link LifecycleFront}, which takes their resets.
+ */
 final class DemoSeedClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeedClient.class);
@@ -23,9 +31,8 @@ final class DemoSeedClient {
     private final SdkHttpClient http;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DemoSeedClient(URI endpoint, String region, String accessKeyId, String secretAccessKey, int connections) {
-        http = Apache5HttpClient.builder()
-                .maxConnections(connections)
+    DemoSeedClient(URI endpoint, String region, String accessKeyId, String secretAccessKey) {
+        http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
@@ -47,7 +54,7 @@ final class DemoSeedClient {
         }
     }
 
-    /** Aborts a request still in flight. Idempotent. */
+    /** Idempotent. A request still in flight runs to its end (a loopback put takes milliseconds). */
     void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
