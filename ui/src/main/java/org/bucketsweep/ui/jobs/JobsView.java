@@ -11,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -38,7 +39,12 @@ public final class JobsView extends VBox {
             .withZone(ZoneId.systemDefault());
 
     public JobsView(JobsViewModel model) {
-        TableView<JobRow> table = new TableView<>(model.jobs());
+        // Sorted here: a click on a column header sorts what the table shows, and keeps a job that starts later in
+        // its place. Sorting the view model's own list (the table's default) would leave its order (newest first)
+        // to whichever changed it last.
+        SortedList<JobRow> sorted = new SortedList<>(model.jobs());
+        TableView<JobRow> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("jobsTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -235,7 +235,7 @@ public final class UploadsViewModel {
         current = token;
         int[] done = new int[1];
         UiBatcher<AbortResult> batcher = new UiBatcher<>(tasks.ui(), results -> {
-            // Looked up per batch: the table may have been sorted since the abort started.
+            // Looked up per batch: each batch replaces rows, and the list may have been listed again meanwhile.
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < rows.size(); i++) {
                 index.put(rows.get(i).upload().uploadId(), i);
