@@ -85,8 +85,12 @@ runtime=$target/runtime
 # The installed app's JVM options, baked into the runtime: they apply to every start, the window's and the command
 # line's (installers/README.md). The JVM applies Java thread priorities on Linux only with ThreadPriorityPolicy=1,
 # and warns about that option on every start when it comes from the command line or jpackage's --java-options, but
-# not from the runtime image.
-runtime_options="-XX:MaxTenuringThreshold=0 -XX:ThreadPriorityPolicy=1"
+# not from the runtime image. With that policy the JVM also asks for nice -4 and -5 for its own threads (JIT
+# compilers, GC, VM thread, reference handler), which only root gets: the JavaPriorityN_To_OSPriority options map
+# Java priorities 6 to 10 to nice 0, so that no thread runs above the window's, whoever starts the app.
+priority_options="-XX:ThreadPriorityPolicy=1"
+for p in 6 7 8 9 10; do priority_options="$priority_options -XX:JavaPriority${p}_To_OSPriority=0"; done
+runtime_options="-XX:MaxTenuringThreshold=0 $priority_options"
 runtime_stamp="$jdk_version $jdk $modules $compress $runtime_options"
 if [ ! -f "$target/runtime.stamp" ] || [ "$(cat "$target/runtime.stamp")" != "$runtime_stamp" ] \
     || [ ! -f "$runtime/release" ]; then
