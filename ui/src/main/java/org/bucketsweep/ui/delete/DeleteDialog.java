@@ -1,6 +1,7 @@
 package org.bucketsweep.ui.delete;
 
 import atlantafx.base.theme.Styles;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Bounds;
@@ -72,7 +73,11 @@ public final class DeleteDialog extends Dialog<DeleteDecision> {
         });
 
         ToggleGroup targets = new ToggleGroup();
-        RadioButton keys = new RadioButton("of the " + model.selectedKeyCount() + " selected keys");
+        RadioButton keys = new RadioButton();
+        keys.textProperty().bind(Bindings.createStringBinding(() -> model.selectedKeyCountProperty().get() < 0
+                ? "of the selected keys"
+                : String.format(Locale.ROOT, "of the %,d selected keys", model.selectedKeyCountProperty().get()),
+                model.selectedKeyCountProperty()));
         keys.setId("targetKeys");
         keys.setDisable(!model.hasSelection());
         RadioButton folder = new RadioButton("of everything under "

@@ -21,6 +21,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -158,6 +159,9 @@ class DeleteWorkflowUiTest {
         robot.clickOn("#delete");
         assertThat(preview()).startsWith("1 version will be permanently deleted. 1 delete marker will be"
                 + " added");
+        // Counted in the background.
+        waitUntil(() -> robot.lookup("#targetKeys").queryAs(RadioButton.class).getText()
+                .equals("of the 2 selected keys"));
         confirmTyping(BUCKET);
 
         assertThat(finishedResults()).extracting(ItemResult::key, ItemResult::outcome).containsExactlyInAnyOrder(
