@@ -92,9 +92,8 @@ final class ManyBucketSeeding {
     }
 
     /**
-     * Stops the threads, waiting up to {@code wait} for them (a thread stops before its next key; the SDK gives up a
-     * request when its thread is interrupted between steps), and closes the client. Returns whether the calling
-     * thread was interrupted while waiting.
+     * Stops the threads, waiting up to {@code wait} for them (a thread stops before its next key), and closes the
+     * client. Returns whether the calling thread was interrupted while waiting.
      */
     boolean stop(Duration wait) {
         stopping = true;

@@ -128,7 +128,7 @@ public final class DeleteDialogViewModel {
         }
         if (!this.selectedRows.isEmpty()) {
             // Collecting keys from rows in memory cannot fail but by a bug; the label then keeps its wording
-            // without a number, and the plan's own call reports the error.
+            // without a number, and a plan over the selected keys reports the error.
             tasks.run("count the selected keys", this::selectedKeys, keys -> selectedKeyCount.set(keys.size()),
                     error -> { });
         }
