@@ -181,7 +181,7 @@ public final class ObjectBrowserView extends VBox {
 
     private TableView<ListingEntry> createTable() {
         TableView<ListingEntry> table = new TableView<>();
-        SortOnceListed.install(table, model.visibleRows(), model.loadingProperty());
+        SortOnceListed.install(table, model.visibleRows(), model.loadingProperty(), model.tasks());
         table.setId("objectTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

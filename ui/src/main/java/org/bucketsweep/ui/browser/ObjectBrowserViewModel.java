@@ -310,6 +310,11 @@ public final class ObjectBrowserViewModel {
         return rows;
     }
 
+    /** Where the view runs its table's sorts, off the UI thread. */
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
     /** The rows the table shows: those matching the filter. */
     public ObservableList<ListingEntry> visibleRows() {
         return visibleRows;

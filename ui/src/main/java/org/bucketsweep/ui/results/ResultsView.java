@@ -105,8 +105,8 @@ public final class ResultsView extends VBox {
         header.setPadding(new Insets(6, 8, 6, 8));
 
         TableView<ItemResult> table = new TableView<>();
-        // Results stream in by the thousand: sorted once the job is done, not row by row as they arrive.
-        SortOnceListed.install(table, model.visibleResults(), model.runningProperty());
+        // Results stream in by the thousand: sorted once the job is done, in the background, not row by row.
+        SortOnceListed.install(table, model.visibleResults(), model.runningProperty(), model.tasks());
         table.setId("resultsTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -236,6 +236,11 @@ public final class ResultsViewModel {
         return results;
     }
 
+    /** Where the view runs its table's sorts, off the UI thread. */
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
     /** The rows the table shows: all, or those with the chosen outcome. */
     public ObservableList<ItemResult> visibleResults() {
         return visible;

@@ -3,91 +3,185 @@ package org.bucketsweep.ui.table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.bucketsweep.ui.concurrent.TaskRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Which list a big table shows: the browser's listing, or a job's results. JavaFX's {@link SortedList} walks all its
- * rows for every change of its source, even without a comparator, and with one it places each added row by such a
- * walk: while a million rows stream in, that was most of the JavaFX thread's work, and a sorted table froze for
- * seconds (docs/benchmarks.md). So the table shows the rows themselves, in their arrival order, while they stream in
- * or no column is sorted; only once they are complete and a column is sorted does it show a {@code SortedList} of
- * them. A click on a header meanwhile is kept, and applied when they are complete.
+ * Which list a big table shows, and how it gets sorted: the browser's listing, or a job's results. While the rows
+ * stream in, or no column is sorted, the table shows the rows themselves in their arrival order: JavaFX's
+ * {@link SortedList} walks all its rows for every change of its source, which froze a sorted table for seconds while
+ * a million rows streamed in. Once the rows are complete and a column is sorted (a click on a header meanwhile is
+ * kept), they are sorted in the background, and the table shows the sorted copy when it is ready: sorting on the
+ * JavaFX thread took 0.7 s for 100,000 rows by size and 4 s for a million, a frozen window (docs/benchmarks.md).
+ *
+ * <p>The sorted copy holds exactly the rows at all times. A few rows added or removed afterwards are put in place
+ * or taken out at once; more are taken out or appended at once and then sorted again in the background.
  */
 public final class SortOnceListed<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SortOnceListed.class);
+    /** Up to this many added rows go in their place at once; more are appended and sorted in the background. */
+    static final int PUT_IN_PLACE = 256;
 
     private final TableView<T> table;
     private final ObservableList<T> rows;
     private final ObservableBooleanValue loading;
-    /**
-     * What the sorted list is made of: the rows, until it is dropped. A dropped list still listens to its source
-     * until the garbage collector takes it, so its source is emptied then and hands it no more changes.
-     */
-    private FilteredList<T> sortedSource;
-    private SortedList<T> sorted;
+    private final TaskRunner tasks;
+    /** What the table shows while the rows are sorted; {@code null} while it shows the rows themselves. */
+    private ObservableList<T> shown;
+    /** The order {@link #shown} is in. */
+    private TableOrder<T> shownOrder;
+    /** The order asked for; {@code null} for the rows themselves. */
+    private TableOrder<T> wanted;
+    /** Counts the sorts started: a sort that ends after a newer one started, or after sorting stopped, is dropped. */
+    private long sorts;
+    private boolean sorting;
+    /** Set while the table's items are swapped: the table's sort order is cleared and put back meanwhile. */
+    private boolean swapping;
 
-    private SortOnceListed(TableView<T> table, ObservableList<T> rows,
-                           ObservableBooleanValue loading) {
+    private SortOnceListed(TableView<T> table, ObservableList<T> rows, ObservableBooleanValue loading,
+                           TaskRunner tasks) {
         this.table = table;
         this.rows = rows;
         this.loading = loading;
+        this.tasks = tasks;
     }
 
     /**
-     * Shows {@code rows} in {@code table}, sorted by the table's sort order when {@code loading} is false. The
-     * table's own sort policy is replaced: it would sort the rows list itself, which fails on a filtered list.
+     * Shows {@code rows} in {@code table}, sorted by the table's sort order when {@code loading} is false, the sorts
+     * run by {@code tasks}. The table's own sort policy is replaced: it would sort the rows list itself, which fails
+     * on a filtered list, and on the JavaFX thread.
      */
-    public static <T> void install(TableView<T> table, ObservableList<T> rows, ObservableBooleanValue loading) {
-        SortOnceListed<T> order = new SortOnceListed<>(table, rows, loading);
+    public static <T> void install(TableView<T> table, ObservableList<T> rows, ObservableBooleanValue loading,
+                                   TaskRunner tasks) {
+        SortOnceListed<T> order = new SortOnceListed<>(table, rows, loading, tasks);
         table.setItems(rows);
         table.setSortPolicy(t -> true);
         InvalidationListener update = o -> order.update();
         loading.addListener(update);
         table.comparatorProperty().addListener(update);
+        rows.addListener(order::rowsChanged);
         order.update();
     }
 
-    /** Runs again from inside {@link #show}, as the table's sort order is cleared and put back. */
     private void update() {
         // Both read every time: an invalidation listener hears again only of a value that was read since.
-        Comparator<T> sortedBy = table.getComparator();
-        Comparator<T> comparator = loading.get() ? null : sortedBy;
-        if (comparator == null) {
-            if (sorted != null) {
-                FilteredList<T> dropped = sortedSource;
-                sorted = null;
-                sortedSource = null;
-                show(rows);
-                dropped.setPredicate(row -> false);
-            }
-        } else if (sorted == null) {
-            sortedSource = new FilteredList<>(rows);
-            sorted = new SortedList<>(sortedSource, comparator);
-            show(sorted);
-        } else {
-            sorted.setComparator(comparator);
+        boolean stillLoading = loading.get();
+        table.getComparator();
+        if (swapping) {
+            return;
         }
+        TableOrder<T> order = stillLoading ? null : TableOrder.of(table);
+        if (order == null) {
+            wanted = null;
+            sorts++;
+            sorting = false;
+            if (shown != null) {
+                shown = null;
+                shownOrder = null;
+                swap(rows);
+            }
+        } else if (!order.sameAs(wanted)) {
+            wanted = order;
+            sort();
+        }
+    }
+
+    /** Sorts a copy of the rows as they are now, in the background, into the order wanted. */
+    private void sort() {
+        long mine = ++sorts;
+        sorting = true;
+        TableOrder<T> order = wanted;
+        List<T> copy = new ArrayList<>(rows);
+        tasks.run("sort the table", () -> order.sort(copy), sorted -> {
+            if (mine != sorts) {
+                return;
+            }
+            sorting = false;
+            shown = FXCollections.observableList(sorted);
+            shownOrder = order;
+            swap(shown);
+        }, failure -> {
+            if (mine == sorts) {
+                sorting = false;
+                LOG.warn("Could not sort the table; it keeps its order", failure);
+            }
+        });
+    }
+
+    /** Keeps the sorted copy holding exactly the rows; a sort under way starts again on the rows as they are now. */
+    private void rowsChanged(ListChangeListener.Change<? extends T> change) {
+        if (wanted == null) {
+            return;
+        }
+        Set<T> removed = identitySet();
+        Set<T> added = identitySet();
+        boolean updated = false;
+        while (change.next()) {
+            if (change.wasUpdated()) {
+                updated = true;
+            } else if (!change.wasPermutated()) {
+                removed.addAll(change.getRemoved());
+                added.addAll(change.getAddedSubList());
+            }
+        }
+        if (shown != null) {
+            // A row both removed and added (replaced by itself, or kept by a new filter) stays where it is.
+            Set<T> kept = identitySet();
+            removed.forEach(row -> {
+                if (added.contains(row)) {
+                    kept.add(row);
+                }
+            });
+            removed.removeAll(kept);
+            added.removeAll(kept);
+            // One change for the table, however many rows go: removeAll of JavaFX's list makes a single one.
+            shown.removeAll(removed);
+            if (added.size() <= PUT_IN_PLACE && !sorting && !updated) {
+                added.forEach(this::putInPlace);
+                return;
+            }
+            shown.addAll(added);
+        }
+        sort();
+    }
+
+    private static <T> Set<T> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    private void putInPlace(T row) {
+        int at = Collections.binarySearch(shown, row, shownOrder.comparator());
+        shown.add(at < 0 ? -at - 1 : at, row);
     }
 
     /**
      * Another list drops the table's selection, and a list that is not a {@code SortedList} its sort order too
      * (TableView clears it, RT-35763): both are put back.
      */
-    private void show(ObservableList<T> items) {
+    private void swap(ObservableList<T> items) {
         List<T> selected = new ArrayList<>(table.getSelectionModel().getSelectedItems());
         List<TableColumn<T, ?>> sortOrder = new ArrayList<>(table.getSortOrder());
-        table.setItems(items);
-        table.getSortOrder().setAll(sortOrder);
+        swapping = true;
+        try {
+            table.setItems(items);
+            table.getSortOrder().setAll(sortOrder);
+        } finally {
+            swapping = false;
+        }
         select(table, selected);
     }
 
@@ -100,7 +194,7 @@ public final class SortOnceListed<T> {
         if (rows.isEmpty()) {
             return;
         }
-        Set<T> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<T> wanted = identitySet();
         wanted.addAll(rows);
         List<T> items = table.getItems();
         int[] indices = IntStream.range(0, items.size()).filter(i -> wanted.contains(items.get(i))).toArray();

@@ -1,0 +1,229 @@
+package org.bucketsweep.ui.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumn.SortType;
+import javafx.scene.control.TableView;
+import org.bucketsweep.ui.concurrent.TaskRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** A big table sorts in the background and shows exactly its rows, in the order JavaFX itself would sort them. */
+class SortOnceListedTest {
+
+    private record Row(String name, long size) {
+    }
+
+    private final FxRobot robot = new FxRobot();
+    private final HeldTasks tasks = new HeldTasks();
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final SimpleBooleanProperty loading = new SimpleBooleanProperty(false);
+    private TableView<Row> table;
+    private TableColumn<Row, String> name;
+    private TableColumn<Row, Long> size;
+
+    @BeforeEach
+    void showTable() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            table = new TableView<>();
+            table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+            name = new TableColumn<>("Name");
+            name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+            name.setComparator(String::compareTo);
+            size = new TableColumn<>("Size");
+            size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
+            table.getColumns().addAll(List.of(name, size));
+            SortOnceListed.install(table, rows, loading, tasks);
+            stage.setScene(new Scene(table, 600, 400));
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aHeaderClickKeepsTheOrderShownUntilTheBackgroundSortIsDoneAndTheSelection() {
+        robot.interact(() -> {
+            rows.setAll(row("b", 2), row("c", 3), row("a", 1));
+            table.getSelectionModel().selectIndices(0, 2);
+            sortBy(size, SortType.DESCENDING);
+        });
+        assertThat(names()).containsExactly("b", "c", "a");
+        assertThat(tasks.held()).isEqualTo(1);
+
+        robot.interact(tasks::completeAll);
+
+        assertThat(names()).containsExactly("c", "b", "a");
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(Row::name)
+                .containsExactlyInAnyOrder("b", "a");
+        assertThat(table.getSortOrder()).containsExactly(size);
+    }
+
+    @Test
+    void sortsInTheOrderOfTheTablesOwnComparatorOverSeveralColumnsAndTies() {
+        Random random = new Random(7);
+        List<Row> many = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            many.add(row("key-" + random.nextInt(300), random.nextInt(20)));
+        }
+        List<Row> expected = new ArrayList<>();
+        robot.interact(() -> {
+            rows.setAll(many);
+            size.setSortType(SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(size, name));
+            expected.addAll(many.stream().sorted(table.getComparator()).toList());
+            tasks.completeAll();
+        });
+
+        assertThat(table.getItems()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void rowsRemovedOrAddedAfterTheSortAreTakenOutAndPutInPlaceAtOnce() {
+        Row gone = row("b", 2);
+        robot.interact(() -> {
+            rows.setAll(gone, row("d", 4), row("a", 1));
+            sortBy(name, SortType.ASCENDING);
+            tasks.completeAll();
+        });
+        assertThat(names()).containsExactly("a", "b", "d");
+
+        robot.interact(() -> {
+            rows.remove(gone);
+            rows.add(row("c", 3));
+        });
+
+        assertThat(names()).containsExactly("a", "c", "d");
+        assertThat(tasks.held()).isZero();
+    }
+
+    @Test
+    void manyRowsAddedAfterTheSortShowAtOnceAndTakeTheirPlaceWhenSortedAgain() {
+        robot.interact(() -> {
+            rows.setAll(row("m", 0));
+            sortBy(name, SortType.DESCENDING);
+            tasks.completeAll();
+        });
+        List<Row> added = new ArrayList<>();
+        for (int i = 0; i < SortOnceListed.PUT_IN_PLACE + 1; i++) {
+            added.add(row(String.format("a%04d", i), i));
+        }
+
+        robot.interact(() -> rows.addAll(added));
+
+        assertThat(table.getItems()).hasSize(added.size() + 1).first().extracting(Row::name).isEqualTo("m");
+        assertThat(tasks.held()).isEqualTo(1);
+        robot.interact(tasks::completeAll);
+        assertThat(table.getItems().get(1).name()).isEqualTo(String.format("a%04d", added.size() - 1));
+        assertThat(table.getItems().get(added.size()).name()).isEqualTo("a0000");
+    }
+
+    @Test
+    void aRowRemovedWhileASortIsUnderWayNeverComesBack() {
+        Row gone = row("b", 2);
+        robot.interact(() -> {
+            rows.setAll(row("c", 3), gone, row("a", 1));
+            sortBy(name, SortType.ASCENDING);
+            tasks.completeAll();
+            sortBy(size, SortType.DESCENDING);
+        });
+        assertThat(tasks.held()).isEqualTo(1);
+
+        robot.interact(() -> rows.remove(gone));
+
+        assertThat(names()).containsExactly("a", "c");
+        robot.interact(tasks::completeAll);
+        assertThat(names()).containsExactly("c", "a");
+    }
+
+    @Test
+    void whileRowsLoadTheTableShowsThemAsTheyArriveAndSortsNothing() {
+        robot.interact(() -> {
+            loading.set(true);
+            sortBy(name, SortType.ASCENDING);
+            rows.addAll(row("b", 2), row("a", 1));
+        });
+        assertThat(table.getItems()).isSameAs(rows);
+        assertThat(tasks.held()).isZero();
+
+        robot.interact(() -> {
+            loading.set(false);
+            tasks.completeAll();
+        });
+        assertThat(names()).containsExactly("a", "b");
+
+        robot.interact(() -> table.getSortOrder().clear());
+        assertThat(table.getItems()).isSameAs(rows);
+        assertThat(names()).containsExactly("b", "a");
+    }
+
+    private void sortBy(TableColumn<Row, ?> column, SortType type) {
+        column.setSortType(type);
+        table.getSortOrder().setAll(List.of(column));
+    }
+
+    private List<String> names() {
+        return table.getItems().stream().map(Row::name).toList();
+    }
+
+    private static Row row(String name, long size) {
+        return new Row(name, size);
+    }
+
+    /** Holds the background work until {@link #completeAll()} runs it and its completion, on the calling thread. */
+    private static final class HeldTasks implements TaskRunner {
+        private final List<Runnable> held = new ArrayList<>();
+
+        @Override
+        public <T> void run(String name, Callable<T> work, Consumer<? super T> onSuccess,
+                            Consumer<Throwable> onFailure) {
+            held.add(() -> {
+                T result;
+                try {
+                    result = work.call();
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            });
+        }
+
+        @Override
+        public Executor ui() {
+            return Runnable::run;
+        }
+
+        int held() {
+            return held.size();
+        }
+
+        void completeAll() {
+            while (!held.isEmpty()) {
+                List<Runnable> now = List.copyOf(held);
+                held.clear();
+                now.forEach(Runnable::run);
+            }
+        }
+    }
+}
