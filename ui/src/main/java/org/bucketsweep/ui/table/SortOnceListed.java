@@ -28,13 +28,18 @@ import org.slf4j.LoggerFactory;
  * JavaFX thread took 0.7 s for 100,000 rows by size and 4 s for a million, a frozen window (docs/benchmarks.md).
  *
  * <p>The sorted copy holds exactly the rows at all times. A few rows added or removed afterwards are put in place
- * or taken out at once; more are taken out or appended at once and then sorted again in the background.
+ * or taken out at once. After a bigger change, such as a new filter, the rows are sorted anew: at once when they are
+ * few, else in the background, the table showing them unsorted meanwhile.
  */
 public final class SortOnceListed<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SortOnceListed.class);
     /** Up to this many added rows go in their place at once; more are appended and sorted in the background. */
     static final int PUT_IN_PLACE = 256;
+    /** Up to this many rows removed and added are edited into the sorted copy; after more it is made anew. */
+    static final int EDIT_IN = 10_000;
+    /** Up to this many rows are sorted at once on the JavaFX thread (a few milliseconds); more in the background. */
+    static final int SORT_AT_ONCE = 10_000;
 
     private final TableView<T> table;
     private final ObservableList<T> rows;
@@ -122,41 +127,70 @@ public final class SortOnceListed<T> {
         });
     }
 
-    /** Keeps the sorted copy holding exactly the rows; a sort under way starts again on the rows as they are now. */
+    /**
+     * Keeps the sorted copy holding exactly the rows. A few rows changed are edited in; after more (a new filter), the
+     * rows are sorted anew: at once when they are few, else in the background while the table shows them unsorted.
+     */
     private void rowsChanged(ListChangeListener.Change<? extends T> change) {
         if (wanted == null) {
             return;
         }
-        Set<T> removed = identitySet();
-        Set<T> added = identitySet();
+        long changed = 0;
         boolean updated = false;
         while (change.next()) {
-            if (change.wasUpdated()) {
-                updated = true;
-            } else if (!change.wasPermutated()) {
+            updated |= change.wasUpdated();
+            if (!change.wasPermutated() && !change.wasUpdated()) {
+                changed += change.getRemovedSize() + change.getAddedSize();
+            }
+        }
+        if (shown != null && !updated && changed <= EDIT_IN) {
+            change.reset();
+            editIn(change);
+        } else if (rows.size() <= SORT_AT_ONCE) {
+            sorts++;
+            sorting = false;
+            shown = FXCollections.observableList(wanted.sort(rows));
+            shownOrder = wanted;
+            swap(shown);
+        } else {
+            if (shown != null) {
+                shown = null;
+                shownOrder = null;
+                swap(rows);
+            }
+            sort();
+        }
+    }
+
+    /** Takes the removed rows out of the sorted copy and puts the added ones in, or appends them and sorts again. */
+    private void editIn(ListChangeListener.Change<? extends T> change) {
+        Set<T> removed = identitySet();
+        Set<T> added = identitySet();
+        while (change.next()) {
+            if (!change.wasPermutated()) {
                 removed.addAll(change.getRemoved());
                 added.addAll(change.getAddedSubList());
             }
         }
-        if (shown != null) {
-            // A row both removed and added (replaced by itself, or kept by a new filter) stays where it is.
-            Set<T> kept = identitySet();
-            removed.forEach(row -> {
-                if (added.contains(row)) {
-                    kept.add(row);
-                }
-            });
-            removed.removeAll(kept);
-            added.removeAll(kept);
+        // A row both removed and added (replaced by itself) stays where it is.
+        Set<T> kept = identitySet();
+        removed.forEach(row -> {
+            if (added.contains(row)) {
+                kept.add(row);
+            }
+        });
+        removed.removeAll(kept);
+        added.removeAll(kept);
+        if (!removed.isEmpty()) {
             // One change for the table, however many rows go: removeAll of JavaFX's list makes a single one.
             shown.removeAll(removed);
-            if (added.size() <= PUT_IN_PLACE && !sorting && !updated) {
-                added.forEach(this::putInPlace);
-                return;
-            }
-            shown.addAll(added);
         }
-        sort();
+        if (added.size() <= PUT_IN_PLACE && !sorting) {
+            added.forEach(this::putInPlace);
+        } else {
+            shown.addAll(added);
+            sort();
+        }
     }
 
     private static <T> Set<T> identitySet() {

@@ -157,6 +157,39 @@ class SortOnceListedTest {
     }
 
     @Test
+    void afterABigChangeTheFewRowsLeftAreSortedAtOnce() {
+        robot.interact(() -> {
+            rows.setAll(numbered(SortOnceListed.EDIT_IN + 1));
+            sortBy(name, SortType.DESCENDING);
+            tasks.completeAll();
+        });
+
+        robot.interact(() -> rows.setAll(row("a", 1), row("c", 3), row("b", 2)));
+
+        assertThat(names()).containsExactly("c", "b", "a");
+        assertThat(tasks.held()).isZero();
+    }
+
+    @Test
+    void afterABigChangeTheManyRowsLeftShowUnsortedUntilTheBackgroundSortIsDone() {
+        List<Row> many = numbered(SortOnceListed.SORT_AT_ONCE + 1);
+        robot.interact(() -> {
+            rows.setAll(row("a", 1));
+            sortBy(name, SortType.DESCENDING);
+            tasks.completeAll();
+        });
+
+        robot.interact(() -> rows.setAll(many));
+
+        assertThat(table.getItems()).isSameAs(rows);
+        assertThat(tasks.held()).isEqualTo(1);
+        robot.interact(tasks::completeAll);
+        assertThat(table.getItems()).hasSize(many.size()).isNotSameAs(rows);
+        assertThat(table.getItems().get(0)).isSameAs(many.get(many.size() - 1));
+        assertThat(table.getItems().get(many.size() - 1)).isSameAs(many.get(0));
+    }
+
+    @Test
     void whileRowsLoadTheTableShowsThemAsTheyArriveAndSortsNothing() {
         robot.interact(() -> {
             loading.set(true);
@@ -184,6 +217,15 @@ class SortOnceListedTest {
 
     private List<String> names() {
         return table.getItems().stream().map(Row::name).toList();
+    }
+
+    /** Rows "r000000", "r000001", ... in ascending order. */
+    private static List<Row> numbered(int count) {
+        List<Row> numbered = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            numbered.add(row(String.format("r%06d", i), i));
+        }
+        return numbered;
     }
 
     private static Row row(String name, long size) {
