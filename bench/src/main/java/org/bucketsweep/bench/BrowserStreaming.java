@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Parent;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.bucketsweep.model.browse.BucketBrowser;
 import org.bucketsweep.model.browse.BucketSummary;
@@ -21,7 +23,8 @@ import org.bucketsweep.ui.concurrent.TaskRunner;
 /**
  * A big listing streaming into the real object browser at all depths: the view model lists with the app's
  * {@link BucketBrowser} in the background and adds the pages in batches; with versions shown, with a row for each
- * key besides its versions. Optionally the table is sorted by name first, as a click on the column header does.
+ * key besides its versions. Optionally the table is sorted by name first, as a click on the column header does; once
+ * listed, a click on the Size header can be measured too.
  */
 final class BrowserStreaming extends WindowScenario {
 
@@ -32,6 +35,7 @@ final class BrowserStreaming extends WindowScenario {
     private final boolean versions;
     private final boolean sortedByName;
     private ObjectBrowserViewModel browser;
+    private TableView<ListingEntry> table;
 
     BrowserStreaming(TaskRunner tasks, ConfirmingDialogs dialogs, S3Connection connection,
                      ListingFixtures.Fixture fixture, boolean versions, boolean sortedByName) {
@@ -50,9 +54,10 @@ final class BrowserStreaming extends WindowScenario {
         browser.connect(new BucketBrowser(connection));
         browser.flatProperty().set(true);
         browser.showVersionsProperty().set(versions);
+        @SuppressWarnings("unchecked")
+        TableView<ListingEntry> objects = (TableView<ListingEntry>) view.lookup("#objectTable");
+        table = objects;
         if (sortedByName) {
-            @SuppressWarnings("unchecked")
-            TableView<ListingEntry> table = (TableView<ListingEntry>) view.lookup("#objectTable");
             table.getSortOrder().setAll(List.of(table.getColumns().get(0)));
         }
         return view;
@@ -98,4 +103,38 @@ final class BrowserStreaming extends WindowScenario {
         return gaps;
     }
 
+    /** What {@link #sortBySize()} measures. */
+    String sortLabel() {
+        return String.format(Locale.ROOT, "Object browser: a click on the Size header (largest first) once the %,d"
+                + " rows are listed", rows());
+    }
+
+    /**
+     * After {@link #runOnce()}: a click on the Size column's header, largest first, as a person looking for where the
+     * space goes makes, recorded until the table shows the rows in that order.
+     */
+    PulseRecorder.PulseGaps sortBySize() throws Exception {
+        TableColumn<ListingEntry, ?> size = FxThread.call(() -> table.getColumns().stream()
+                .filter(c -> c.getText().equals("Size")).findFirst().orElseThrow());
+        CompletableFuture<Void> sorted = new CompletableFuture<>();
+        InvalidationListener whenSorted = o -> {
+            if (table.getItems() != browser.visibleRows()) {
+                sorted.complete(null);
+            }
+        };
+        PulseRecorder.PulseGaps gaps = record(() -> {
+            table.itemsProperty().addListener(whenSorted);
+            size.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(size));
+            whenSorted.invalidated(table.itemsProperty());
+        }, sorted);
+        int shown = FxThread.call(() -> {
+            table.itemsProperty().removeListener(whenSorted);
+            return table.getItems().size();
+        });
+        if (shown != rows()) {
+            throw new IllegalStateException("the sorted table shows " + shown + " rows of " + rows());
+        }
+        return gaps;
+    }
 }

@@ -69,7 +69,7 @@ final class PulseReport {
                             s.rows), span, 100 * busy, longest, p99, stutters, s.runs.stream()
                             .map(r -> String.format(Locale.ROOT, "%,.0f", r.gaps.longestMs()))
                             .collect(Collectors.joining(" / ")), shares(causes), rendererShares(causes),
-                    s.rows == 0 ? "" : String.format(Locale.ROOT, "%,.0f MB", heap / 1e6)));
+                    heap <= 0 ? "" : String.format(Locale.ROOT, "%,.0f MB", heap / 1e6)));
             figures.add(new BenchResult.Figure("UI pulse gaps", s.label, String.format(Locale.ROOT,
                     "longest %,.0f ms; 99th percentile %.0f ms; %.0f gaps > 50 ms in %.1f s; JavaFX thread busy"
                             + " %.0f%%", longest, p99, stutters, span, 100 * busy)));

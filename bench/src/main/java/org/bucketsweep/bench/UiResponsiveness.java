@@ -18,6 +18,7 @@ import org.bucketsweep.ui.concurrent.FxTaskRunner;
  *   <li>a delete job's results stream into the real results view ({@link ResultsStreaming}),</li>
  *   <li>a listing of the suite's 1,000,000 versions and delete markers streams into the real object browser in its
  *       all-depths, show-versions mode ({@link BrowserStreaming}), and</li>
+ *   <li>the same listing, once complete, is sorted by size, largest first, by a click on the column header,</li>
  *   <li>the suite's 100,000 unversioned objects stream into the object browser sorted by name, as after a click on
  *       the column header,</li>
  * </ul>
@@ -87,14 +88,18 @@ public final class UiResponsiveness {
             PulseRecorder.PulseGaps gaps = results.runOnce(round);
             report.add(round, results.label(), results.rows(), gaps, HeapGauge.usedAfterGc() - before);
         }
-        for (BrowserStreaming browser : List.of(
-                new BrowserStreaming(tasks, dialogs, connection, fixtures.versioned(), true, false),
+        BrowserStreaming versioned = new BrowserStreaming(tasks, dialogs, connection, fixtures.versioned(), true,
+                false);
+        for (BrowserStreaming browser : List.of(versioned,
                 new BrowserStreaming(tasks, dialogs, connection, fixtures.flat(), false, true))) {
             try (browser) {
                 browser.open();
                 long before = HeapGauge.usedAfterGc();
                 PulseRecorder.PulseGaps gaps = browser.runOnce();
                 report.add(round, browser.label(), browser.rows(), gaps, HeapGauge.usedAfterGc() - before);
+                if (browser == versioned) {
+                    report.add(round, browser.sortLabel(), browser.rows(), browser.sortBySize(), 0);
+                }
             }
         }
     }
