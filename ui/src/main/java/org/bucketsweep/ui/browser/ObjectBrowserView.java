@@ -56,6 +56,7 @@ public final class ObjectBrowserView extends VBox {
 
     private final ObjectBrowserViewModel model;
     private final HBox breadcrumb = new HBox(2);
+    private SortOnceListed<ListingEntry> tableOrder;
 
     public ObjectBrowserView(ObjectBrowserViewModel model) {
         this.model = model;
@@ -173,7 +174,9 @@ public final class ObjectBrowserView extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, namePrefix, filter, shown, spacer, busy, status, cancel);
+        Label sorting = tableOrder.sortingNotice();
+        sorting.setId("browserSorting");
+        HBox bar = new HBox(8, namePrefix, filter, shown, spacer, sorting, busy, status, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 6, 8));
         return bar;
@@ -181,7 +184,7 @@ public final class ObjectBrowserView extends VBox {
 
     private TableView<ListingEntry> createTable() {
         TableView<ListingEntry> table = new TableView<>();
-        SortOnceListed.install(table, model.visibleRows(), model.loadingProperty(), model.tasks());
+        tableOrder = SortOnceListed.install(table, model.visibleRows(), model.loadingProperty(), model.tasks());
         table.setId("objectTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -106,7 +106,11 @@ public final class ResultsView extends VBox {
 
         TableView<ItemResult> table = new TableView<>();
         // Results stream in by the thousand: sorted once the job is done, in the background, not row by row.
-        SortOnceListed.install(table, model.visibleResults(), model.runningProperty(), model.tasks());
+        SortOnceListed<ItemResult> order = SortOnceListed.install(table, model.visibleResults(),
+                model.runningProperty(), model.tasks());
+        Label sorting = order.sortingNotice();
+        sorting.setId("resultsSorting");
+        filters.getChildren().add(1, sorting);
         table.setId("resultsTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

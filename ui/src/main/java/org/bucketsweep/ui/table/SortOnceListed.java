@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.bucketsweep.ui.concurrent.TaskRunner;
@@ -24,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * stream in, or no column is sorted, the table shows the rows themselves in their arrival order: JavaFX's
  * {@link SortedList} walks all its rows for every change of its source, which froze a sorted table for seconds while
  * a million rows streamed in. Once the rows are complete and a column is sorted (a click on a header meanwhile is
- * kept), they are sorted in the background, and the table shows the sorted copy when it is ready: sorting on the
- * JavaFX thread took 0.7 s for 100,000 rows by size and 4 s for a million, a frozen window (docs/benchmarks.md).
+ * kept), a copy of them is sorted: up to {@value #SORT_AT_ONCE} rows at once, more in the background, the table
+ * showing the sorted copy when it is ready. Sorting on the JavaFX thread took 0.7 s for 100,000 rows by size and 4 s
+ * for a million, a frozen window (docs/benchmarks.md).
  *
  * <p>The sorted copy holds exactly the rows at all times. A few rows added or removed afterwards are put in place
  * or taken out at once. After a bigger change, such as a new filter, the rows are sorted anew: at once when they are
@@ -53,16 +57,18 @@ public final class SortOnceListed<T> {
     private TableOrder<T> wanted;
     /** Counts the sorts started: a sort that ends after a newer one started, or after sorting stopped, is dropped. */
     private long sorts;
-    private boolean sorting;
+    private final ReadOnlyBooleanWrapper sorting = new ReadOnlyBooleanWrapper(this, "sorting");
+    private final int sortAtOnce;
     /** Set while the table's items are swapped: the table's sort order is cleared and put back meanwhile. */
     private boolean swapping;
 
     private SortOnceListed(TableView<T> table, ObservableList<T> rows, ObservableBooleanValue loading,
-                           TaskRunner tasks) {
+                           TaskRunner tasks, int sortAtOnce) {
         this.table = table;
         this.rows = rows;
         this.loading = loading;
         this.tasks = tasks;
+        this.sortAtOnce = sortAtOnce;
     }
 
     /**
@@ -70,9 +76,15 @@ public final class SortOnceListed<T> {
      * run by {@code tasks}. The table's own sort policy is replaced: it would sort the rows list itself, which fails
      * on a filtered list, and on the JavaFX thread.
      */
-    public static <T> void install(TableView<T> table, ObservableList<T> rows, ObservableBooleanValue loading,
-                                   TaskRunner tasks) {
-        SortOnceListed<T> order = new SortOnceListed<>(table, rows, loading, tasks);
+    public static <T> SortOnceListed<T> install(TableView<T> table, ObservableList<T> rows,
+                                                ObservableBooleanValue loading, TaskRunner tasks) {
+        return install(table, rows, loading, tasks, SORT_AT_ONCE);
+    }
+
+    /** As above, with up to {@code sortAtOnce} rows sorted on the JavaFX thread; for tests of the background sort. */
+    static <T> SortOnceListed<T> install(TableView<T> table, ObservableList<T> rows, ObservableBooleanValue loading,
+                                         TaskRunner tasks, int sortAtOnce) {
+        SortOnceListed<T> order = new SortOnceListed<>(table, rows, loading, tasks, sortAtOnce);
         table.setItems(rows);
         table.setSortPolicy(t -> true);
         InvalidationListener update = o -> order.update();
@@ -80,6 +92,21 @@ public final class SortOnceListed<T> {
         table.comparatorProperty().addListener(update);
         rows.addListener(order::rowsChanged);
         order.update();
+        return order;
+    }
+
+    /** Whether rows are being sorted in the background, the table showing them in their former order meanwhile. */
+    public ReadOnlyBooleanProperty sortingProperty() {
+        return sorting.getReadOnlyProperty();
+    }
+
+    /** "Sorting…", shown while the rows are sorted in the background, for the table's status bar. */
+    public Label sortingNotice() {
+        Label notice = new Label("Sorting…");
+        notice.getStyleClass().add("text-muted");
+        notice.visibleProperty().bind(sorting);
+        notice.managedProperty().bind(sorting);
+        return notice;
     }
 
     private void update() {
@@ -93,7 +120,7 @@ public final class SortOnceListed<T> {
         if (order == null) {
             wanted = null;
             sorts++;
-            sorting = false;
+            sorting.set(false);
             if (shown != null) {
                 shown = null;
                 shownOrder = null;
@@ -105,23 +132,27 @@ public final class SortOnceListed<T> {
         }
     }
 
-    /** Sorts a copy of the rows as they are now, in the background, into the order wanted. */
+    /** Sorts the rows as they are now into the order wanted: at once when they are few, else a copy in the background. */
     private void sort() {
+        if (rows.size() <= sortAtOnce) {
+            sortNow();
+            return;
+        }
         long mine = ++sorts;
-        sorting = true;
+        sorting.set(true);
         TableOrder<T> order = wanted;
         List<T> copy = new ArrayList<>(rows);
         tasks.run("sort the table", () -> order.sort(copy), sorted -> {
             if (mine != sorts) {
                 return;
             }
-            sorting = false;
+            sorting.set(false);
             shown = FXCollections.observableList(sorted);
             shownOrder = order;
             swap(shown);
         }, failure -> {
             if (mine == sorts) {
-                sorting = false;
+                sorting.set(false);
                 LOG.warn("Could not sort the table; it keeps its order", failure);
             }
         });
@@ -146,12 +177,8 @@ public final class SortOnceListed<T> {
         if (shown != null && !updated && changed <= EDIT_IN) {
             change.reset();
             editIn(change);
-        } else if (rows.size() <= SORT_AT_ONCE) {
-            sorts++;
-            sorting = false;
-            shown = FXCollections.observableList(wanted.sort(rows));
-            shownOrder = wanted;
-            swap(shown);
+        } else if (rows.size() <= sortAtOnce) {
+            sortNow();
         } else {
             if (shown != null) {
                 shown = null;
@@ -160,6 +187,15 @@ public final class SortOnceListed<T> {
             }
             sort();
         }
+    }
+
+    /** Sorts the rows on the JavaFX thread, dropping a sort under way. */
+    private void sortNow() {
+        sorts++;
+        sorting.set(false);
+        shown = FXCollections.observableList(wanted.sort(rows));
+        shownOrder = wanted;
+        swap(shown);
     }
 
     /** Takes the removed rows out of the sorted copy and puts the added ones in, or appends them and sorts again. */
@@ -185,7 +221,7 @@ public final class SortOnceListed<T> {
             // One change for the table, however many rows go: removeAll of JavaFX's list makes a single one.
             shown.removeAll(removed);
         }
-        if (added.size() <= PUT_IN_PLACE && !sorting) {
+        if (added.size() <= PUT_IN_PLACE && !sorting.get()) {
             added.forEach(this::putInPlace);
         } else {
             shown.addAll(added);
