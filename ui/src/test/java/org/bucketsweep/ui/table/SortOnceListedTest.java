@@ -19,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumn.SortType;
 import javafx.scene.control.TableView;
 import org.bucketsweep.ui.concurrent.TaskRunner;
+import org.bucketsweep.ui.testing.DirectTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -254,21 +255,13 @@ class SortOnceListedTest {
 
     /** Holds the background work until {@link #completeAll()} runs it and its completion, on the calling thread. */
     private static final class HeldTasks implements TaskRunner {
+        private final DirectTaskRunner direct = new DirectTaskRunner();
         private final List<Runnable> held = new ArrayList<>();
 
         @Override
         public <T> void run(String name, Callable<T> work, Consumer<? super T> onSuccess,
                             Consumer<Throwable> onFailure) {
-            held.add(() -> {
-                T result;
-                try {
-                    result = work.call();
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onSuccess.accept(result);
-            });
+            held.add(() -> direct.run(name, work, onSuccess, onFailure));
         }
 
         @Override
