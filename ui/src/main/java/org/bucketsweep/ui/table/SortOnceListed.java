@@ -135,7 +135,7 @@ public final class SortOnceListed<T> {
         }
     }
 
-    /** Sorts the rows as they are now into the order wanted: at once when they are few, else a copy in the background. */
+    /** Sorts the rows as they are now into the order wanted: at once when few, else a copy in the background. */
     private void sort() {
         if (rows.size() <= sortAtOnce) {
             sortNow();
