@@ -56,6 +56,7 @@ public final class ObjectBrowserView extends VBox {
 
     private final ObjectBrowserViewModel model;
     private final HBox breadcrumb = new HBox(2);
+    /** How the table is sorted; set by {@link #createTable()}, which runs before the bars are made. */
     private SortOnceListed<ListingEntry> tableOrder;
 
     public ObjectBrowserView(ObjectBrowserViewModel model) {

@@ -105,7 +105,7 @@ public final class ResultsView extends VBox {
         header.setPadding(new Insets(6, 8, 6, 8));
 
         TableView<ItemResult> table = new TableView<>();
-        // Results stream in by the thousand: sorted once the job is done, in the background, not row by row.
+        // Results stream in by the thousand: sorted once the job is done (many in the background), not row by row.
         SortOnceListed<ItemResult> order = SortOnceListed.install(table, model.visibleResults(),
                 model.runningProperty(), model.tasks());
         Label sorting = order.sortingNotice();
