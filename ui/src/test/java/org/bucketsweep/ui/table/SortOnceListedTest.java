@@ -32,13 +32,13 @@ class SortOnceListedTest {
     private record Row(String name, long size) {
     }
 
+    /** Up to this many rows are sorted at once, so that the tests' three or four rows are sorted in the background. */
+    private static final int SORT_AT_ONCE = 2;
+
     private final FxRobot robot = new FxRobot();
     private final HeldTasks tasks = new HeldTasks();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final SimpleBooleanProperty loading = new SimpleBooleanProperty(false);
-    /** Up to this many rows are sorted at once, so that the tests' three or four rows are sorted in the background. */
-    private static final int SORT_AT_ONCE = 2;
-
     private TableView<Row> table;
     private SortOnceListed<Row> sort;
     private TableColumn<Row, String> name;
