@@ -3,6 +3,7 @@ package org.bucketsweep.ui.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -173,8 +174,41 @@ class SortOnceListedTest {
         robot.interact(() -> rows.remove(gone));
 
         assertThat(names()).containsExactly("a", "c", "d");
-        robot.interact(tasks::completeAll);
+        // The sort started before the removal ends last, and is dropped.
+        robot.interact(tasks::completeNewestFirst);
         assertThat(names()).containsExactly("d", "c", "a");
+    }
+
+    @Test
+    void aSortThatEndsAfterTheSortOrderWasClearedIsDropped() {
+        robot.interact(() -> {
+            rows.setAll(row("b", 2), row("c", 3), row("a", 1));
+            sortBy(name, SortType.ASCENDING);
+            table.getSortOrder().clear();
+            tasks.completeAll();
+        });
+
+        assertThat(table.getItems()).isSameAs(rows);
+        assertThat(names()).containsExactly("b", "c", "a");
+        assertThat(sort.sortingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aSortThatFailsLeavesTheTableInItsOrder() {
+        TableColumn<Row, String> broken = new TableColumn<>("Broken");
+        broken.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        broken.setComparator((a, b) -> {
+            throw new IllegalStateException("no order");
+        });
+        robot.interact(() -> {
+            table.getColumns().add(broken);
+            rows.setAll(row("b", 2), row("c", 3), row("a", 1));
+            table.getSortOrder().setAll(List.of(broken));
+            tasks.completeAll();
+        });
+
+        assertThat(names()).containsExactly("b", "c", "a");
+        assertThat(sort.sortingProperty().get()).isFalse();
     }
 
     @Test
@@ -271,6 +305,14 @@ class SortOnceListedTest {
 
         int held() {
             return held.size();
+        }
+
+        /** Runs the held tasks from the newest to the oldest, once each. */
+        void completeNewestFirst() {
+            List<Runnable> now = new ArrayList<>(held);
+            held.clear();
+            Collections.reverse(now);
+            now.forEach(Runnable::run);
         }
 
         void completeAll() {
