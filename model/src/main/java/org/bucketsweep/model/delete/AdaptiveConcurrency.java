@@ -8,8 +8,9 @@ package org.bucketsweep.model.delete;
  * and its throughput is the keys answered in it over its length.
  * <ul>
  *   <li><b>Slow start</b>: from {@link #START}, one more per answered request (doubling each round) while each
- *       round's throughput beats the one before by {@value #SLOW_START_GAIN}x; a round that does not ends it, and the
- *       limit goes back to what that round started with.</li>
+ *       round's throughput beats the one before by {@value #SLOW_START_GAIN}x; a round that does not ends it. If that
+ *       round still gained a little, the limit goes back to what it started with; if it lost throughput, to what the
+ *       round before it started with, since its extra requests only cost.</li>
  *   <li><b>Steady</b>: every {@value #ROUNDS_BETWEEN_PROBES} rounds one more request is tried; it stays (and another
  *       is tried) if that round beat the one before by {@value #STEADY_GAIN}x, else it is given back. A round that
  *       falls below {@value #STEADY_LOSS}x of the one before takes one off.</li>
@@ -50,6 +51,8 @@ final class AdaptiveConcurrency implements ConcurrencyLimit {
     private boolean roundOpen;
     private long roundStartNanos;
     private int roundLimit;
+    /** What the round before this one started with. */
+    private int previousRoundLimit;
     private int roundAnswers;
     private long roundKeys;
     /** Keys per second of the last finished round; 0 before there is one (or after a cut). */
@@ -130,7 +133,9 @@ final class AdaptiveConcurrency implements ConcurrencyLimit {
             if (slowStart) {
                 if (rate < previousRate * SLOW_START_GAIN) {
                     slowStart = false;
-                    limit = Math.max(min, roundLimit);
+                    // A server that shares the client's cores (local-s3 on 2 cores) does worst at the most in
+                    // flight: doubling to 32 lost throughput there. Ceph RGW gains 8 % from 8 to 16: it keeps 16.
+                    limit = Math.max(min, rate < previousRate ? previousRoundLimit : roundLimit);
                     roundsUntilProbe = ROUNDS_BETWEEN_PROBES;
                 }
             } else if (probing) {
@@ -166,6 +171,7 @@ final class AdaptiveConcurrency implements ConcurrencyLimit {
     private void openRound(long startNanos) {
         roundOpen = true;
         roundStartNanos = startNanos;
+        previousRoundLimit = roundLimit;
         roundLimit = limit;
         roundAnswers = 0;
         roundKeys = 0;

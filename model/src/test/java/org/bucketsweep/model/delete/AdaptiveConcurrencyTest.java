@@ -55,6 +55,20 @@ class AdaptiveConcurrencyTest {
     }
 
     @Test
+    void aRoundThatLostThroughputInSlowStartGivesBackItsExtraRequests() {
+        AdaptiveConcurrency control = new AdaptiveConcurrency();
+
+        // Shaped like local-s3 sharing the client's 2 cores: best at 16 in flight, and each doubling beyond it
+        // loses a fifth (16,000 keys/s at 16, 12,800 at 32).
+        List<Integer> limits = simulate(control, 400, c -> c <= 16 ? c * 1000.0 : 16_000 * Math.pow(16.0 / c, 0.32));
+
+        assertThat(control.inSlowStart()).isFalse();
+        assertThat(limits).contains(16, 32);
+        assertThat(lastOf(limits, 4)).allSatisfy(l -> assertThat(l).isBetween(14, 18));
+        assertThat(control.limit()).isBetween(14, 18);
+    }
+
+    @Test
     void aRequestAnsweredNearTheTimeoutTakesAQuarterOff() {
         AdaptiveConcurrency control = new AdaptiveConcurrency(16, 1, 32);
         control.record(new RequestSample(0, 100 * MS, 1000, Signal.ANSWERED));
