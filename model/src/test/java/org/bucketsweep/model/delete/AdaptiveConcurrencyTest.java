@@ -74,8 +74,8 @@ class AdaptiveConcurrencyTest {
         AdaptiveConcurrency control = new AdaptiveConcurrency();
 
         // Shaped like local-s3 on this machine: 200,000 keys/s from 8 in flight up, a 1000-key request answered in
-        // 5-40 ms, and one request in seven held up by 40 ms more, as when its thread waits for a CPU. Rounds of a
-        // few requests then measure the hiccups, not the limit.
+        // 40 ms at up to 8, and one request in seven held up by 40 ms more, as when its thread waits for a CPU.
+        // Rounds of a few requests then measure the hiccups, not the limit.
         List<Integer> limits = simulate(control, 2000, c -> Math.min(c, 8) * 25_000.0,
                 n -> n % 7 == 3 ? 40 * MS : 0);
 
