@@ -41,7 +41,7 @@ final class AdaptiveConcurrency implements ConcurrencyLimit {
     static final long LATENCY_CEILING_NANOS = 40_000_000_000L;
     static final int ROUNDS_BETWEEN_PROBES = 3;
     /**
-     * A round lasts at least this long. On local-s3, which answers a 1000-key request in 5-50 ms, rounds of 8
+     * A round lasts at least this long. On local-s3, which answers a 1000-key request in 10-50 ms, rounds of 8
      * requests took 10-90 ms and their rates spread over 5x with the limit unchanged: the machine's scheduling, not
      * the limit, decided them, and the steady rounds walked the limit down to 1.
      */
