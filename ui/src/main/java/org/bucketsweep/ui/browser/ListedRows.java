@@ -1,10 +1,10 @@
 package org.bucketsweep.ui.browser;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import javafx.collections.FXCollections;
@@ -21,8 +21,11 @@ import org.bucketsweep.model.browse.ListingEntry;
 final class ListedRows {
 
     private final ObservableList<ListingEntry> rows = FXCollections.observableArrayList();
-    /** Keys whose latest version is a delete marker, for "show deleted keys" (their version rows go with them). */
-    private final Set<String> deletedKeys = new HashSet<>();
+    /**
+     * Keys whose latest version is a delete marker, for "show deleted keys" (their version rows go with them). The
+     * filter reads it in the background while new keys are added.
+     */
+    private final Set<String> deletedKeys = ConcurrentHashMap.newKeySet();
     /**
      * Called with the row about to be replaced and its revision, before the replacement (which makes a TableView drop
      * its selection); what it returns runs after it, to select the rows again.

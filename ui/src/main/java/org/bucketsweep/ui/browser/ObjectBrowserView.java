@@ -39,6 +39,7 @@ import org.bucketsweep.model.browse.KeyHistory;
 import org.bucketsweep.model.browse.ListingEntry;
 import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.model.restore.VersionRestorer;
+import org.bucketsweep.ui.table.BackgroundWorkNotice;
 import org.bucketsweep.ui.table.SortOnceListed;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -175,7 +176,7 @@ public final class ObjectBrowserView extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label sorting = tableOrder.sortingNotice();
+        Label sorting = BackgroundWorkNotice.of(model.filteringProperty(), tableOrder.sortingProperty());
         sorting.setId("browserSorting");
         HBox bar = new HBox(8, namePrefix, filter, shown, spacer, sorting, busy, status, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);

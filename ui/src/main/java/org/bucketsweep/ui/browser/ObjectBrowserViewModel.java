@@ -21,7 +21,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.S3Failure;
 import org.bucketsweep.model.browse.BucketBrowser;
@@ -36,6 +35,7 @@ import org.bucketsweep.model.browse.ObjectVersion;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.concurrent.UiBatcher;
 import org.bucketsweep.ui.dialog.DialogService;
+import org.bucketsweep.ui.table.FilteredRows;
 
 /**
  * One level of a bucket: its folders and objects, or with {@link #showVersionsProperty()} each key's row (with the
@@ -56,7 +56,7 @@ public final class ObjectBrowserViewModel {
     private final ListedRows listed = new ListedRows(this::revised);
     private final BrowserUploads uploads;
     private final ObservableList<ListingEntry> rows = listed.list();
-    private final FilteredList<ListingEntry> visibleRows = new FilteredList<>(rows);
+    private final FilteredRows<ListingEntry> visibleRows;
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty namePrefix = new SimpleStringProperty("");
     private final BooleanProperty deletedOnly = new SimpleBooleanProperty();
@@ -82,6 +82,7 @@ public final class ObjectBrowserViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.uploads = new BrowserUploads(tasks, dialogs);
+        this.visibleRows = new FilteredRows<>(rows, tasks);
         showVersions.addListener((obs, was, now) -> {
             if (!now) {
                 deletedOnly.set(false);
@@ -102,8 +103,8 @@ public final class ObjectBrowserViewModel {
                 refresh();
             }
         });
-        emptyText = RowsText.emptyText(rows, visibleRows, deletedOnly, listingEmptyText);
-        shownAndSelected = RowsText.shownAndSelected(rows, visibleRows, selection);
+        emptyText = RowsText.emptyText(rows, visibleRows.rows(), deletedOnly, listingEmptyText);
+        shownAndSelected = RowsText.shownAndSelected(rows, visibleRows.rows(), selection);
     }
 
     public void connect(BucketBrowser newBrowser) {
@@ -317,7 +318,12 @@ public final class ObjectBrowserViewModel {
 
     /** The rows the table shows: those matching the filter. */
     public ObservableList<ListingEntry> visibleRows() {
-        return visibleRows;
+        return visibleRows.rows();
+    }
+
+    /** Whether a new filter is applied in the background, the table showing the former one's rows meanwhile. */
+    public ReadOnlyBooleanProperty filteringProperty() {
+        return visibleRows.filteringProperty();
     }
 
     /** Narrows the loaded rows by a substring of the key (Ctrl+F). */

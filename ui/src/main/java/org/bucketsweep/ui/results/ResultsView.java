@@ -33,6 +33,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.ItemResult;
+import org.bucketsweep.ui.table.BackgroundWorkNotice;
 import org.bucketsweep.ui.table.SortOnceListed;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -108,7 +109,7 @@ public final class ResultsView extends VBox {
         // Results stream in by the thousand: sorted once the job is done (many in the background), not row by row.
         SortOnceListed<ItemResult> order = SortOnceListed.install(table, model.visibleResults(),
                 model.runningProperty(), model.tasks());
-        Label sorting = order.sortingNotice();
+        Label sorting = BackgroundWorkNotice.of(model.filteringProperty(), order.sortingProperty());
         sorting.setId("resultsSorting");
         filters.getChildren().add(1, sorting);
         table.setId("resultsTable");

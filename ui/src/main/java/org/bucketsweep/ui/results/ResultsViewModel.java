@@ -23,7 +23,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.bucketsweep.model.CancellationToken;
 import org.bucketsweep.model.delete.DeleteOutcome;
 import org.bucketsweep.model.delete.ItemResult;
@@ -33,6 +32,7 @@ import org.bucketsweep.model.journal.ResultsExport;
 import org.bucketsweep.ui.concurrent.TaskRunner;
 import org.bucketsweep.ui.dialog.DialogService;
 import org.bucketsweep.ui.format.OutcomeCounts;
+import org.bucketsweep.ui.table.FilteredRows;
 
 /** The results of the current delete job, one row per item, with counts per outcome and a filter. */
 public final class ResultsViewModel {
@@ -45,7 +45,7 @@ public final class ResultsViewModel {
     private static final DateTimeFormatter EXPORT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final ObservableList<ItemResult> results = FXCollections.observableArrayList();
-    private final FilteredList<ItemResult> visible = new FilteredList<>(results);
+    private final FilteredRows<ItemResult> visible;
     private final ObjectProperty<DeleteOutcome> outcomeFilter = new SimpleObjectProperty<>();
     private final StringProperty textFilter = new SimpleStringProperty("");
     private final Map<DeleteOutcome, Integer> counts = new EnumMap<>(DeleteOutcome.class);
@@ -69,6 +69,7 @@ public final class ResultsViewModel {
     public ResultsViewModel(TaskRunner tasks, DialogService dialogs) {
         this.tasks = tasks;
         this.dialogs = dialogs;
+        visible = new FilteredRows<>(results, tasks);
         outcomeFilter.addListener(x -> visible.setPredicate(filterPredicate()));
         textFilter.addListener(x -> visible.setPredicate(filterPredicate()));
     }
@@ -241,9 +242,14 @@ public final class ResultsViewModel {
         return tasks;
     }
 
-    /** The rows the table shows: all, or those with the chosen outcome. */
+    /** The rows the table shows: all, or those the outcome and text filters leave. */
     public ObservableList<ItemResult> visibleResults() {
-        return visible;
+        return visible.rows();
+    }
+
+    /** Whether a new filter is applied in the background, the table showing the former one's rows meanwhile. */
+    public ReadOnlyBooleanProperty filteringProperty() {
+        return visible.filteringProperty();
     }
 
     /** Shows rows whose key, version id, error code or message contains this text. */

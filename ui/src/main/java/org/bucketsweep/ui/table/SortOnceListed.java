@@ -15,7 +15,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.bucketsweep.ui.concurrent.TaskRunner;
@@ -101,15 +100,6 @@ public final class SortOnceListed<T> {
     /** Whether rows are being sorted in the background, the table showing them in their former order meanwhile. */
     public ReadOnlyBooleanProperty sortingProperty() {
         return sorting.getReadOnlyProperty();
-    }
-
-    /** "Sorting…", shown while the rows are sorted in the background, for the table's status bar. */
-    public Label sortingNotice() {
-        Label notice = new Label("Sorting…");
-        notice.getStyleClass().add("text-muted");
-        notice.visibleProperty().bind(sorting);
-        notice.managedProperty().bind(sorting);
-        return notice;
     }
 
     private void update() {

@@ -3,12 +3,8 @@ package org.bucketsweep.ui.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -19,8 +15,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumn.SortType;
 import javafx.scene.control.TableView;
-import org.bucketsweep.ui.concurrent.TaskRunner;
-import org.bucketsweep.ui.testing.DirectTaskRunner;
+import org.bucketsweep.ui.testing.HeldTaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +32,7 @@ class SortOnceListedTest {
     private static final int SORT_AT_ONCE = 2;
 
     private final FxRobot robot = new FxRobot();
-    private final HeldTasks tasks = new HeldTasks();
+    private final HeldTaskRunner tasks = new HeldTaskRunner();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final SimpleBooleanProperty loading = new SimpleBooleanProperty(false);
     private TableView<Row> table;
@@ -70,7 +65,7 @@ class SortOnceListedTest {
 
     @Test
     void aHeaderClickKeepsTheOrderShownUntilTheBackgroundSortIsDoneAndTheSelection() {
-        Label notice = sort.sortingNotice();
+        Label notice = BackgroundWorkNotice.of(new SimpleBooleanProperty(false), sort.sortingProperty());
         robot.interact(() -> {
             rows.setAll(row("b", 2), row("c", 3), row("a", 1));
             table.getSelectionModel().selectIndices(0, 2);
@@ -285,42 +280,5 @@ class SortOnceListedTest {
 
     private static Row row(String name, long size) {
         return new Row(name, size);
-    }
-
-    /** Holds the background work until {@link #completeAll()} runs it and its completion, on the calling thread. */
-    private static final class HeldTasks implements TaskRunner {
-        private final DirectTaskRunner direct = new DirectTaskRunner();
-        private final List<Runnable> held = new ArrayList<>();
-
-        @Override
-        public <T> void run(String name, Callable<T> work, Consumer<? super T> onSuccess,
-                            Consumer<Throwable> onFailure) {
-            held.add(() -> direct.run(name, work, onSuccess, onFailure));
-        }
-
-        @Override
-        public Executor ui() {
-            return Runnable::run;
-        }
-
-        int held() {
-            return held.size();
-        }
-
-        /** Runs the held tasks from the newest to the oldest, once each. */
-        void completeNewestFirst() {
-            List<Runnable> now = new ArrayList<>(held);
-            held.clear();
-            Collections.reverse(now);
-            now.forEach(Runnable::run);
-        }
-
-        void completeAll() {
-            while (!held.isEmpty()) {
-                List<Runnable> now = List.copyOf(held);
-                held.clear();
-                now.forEach(Runnable::run);
-            }
-        }
     }
 }
