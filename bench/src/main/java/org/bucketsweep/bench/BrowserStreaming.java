@@ -137,4 +137,35 @@ final class BrowserStreaming extends WindowScenario {
         }
         return gaps;
     }
+
+    /** What {@link #filterBy(String)} measures: the text typed, or "" for the filter cleared. */
+    String filterLabel(String text) {
+        return text.isEmpty()
+                ? String.format(Locale.ROOT, "Object browser, sorted by size: the filter cleared, back to the %,d rows",
+                        rows())
+                : String.format(Locale.ROOT, "Object browser, sorted by size: \"%s\" pasted into the filter, which"
+                        + " leaves 1 %% of the %,d rows", text, rows());
+    }
+
+    /**
+     * After {@link #sortBySize()}: {@code text} put into the filter field at once, as a paste does (or the field
+     * cleared), recorded until the table shows the rows the filter leaves, sorted.
+     */
+    PulseRecorder.PulseGaps filterBy(String text) throws Exception {
+        String needle = text.toLowerCase(Locale.ROOT);
+        long expected = FxThread.call(() -> browser.rows().stream()
+                .filter(r -> r.key().toLowerCase(Locale.ROOT).contains(needle)).count());
+        CompletableFuture<Void> filtered = new CompletableFuture<>();
+        InvalidationListener whenFiltered = o -> {
+            if (table.getItems() != browser.visibleRows() && table.getItems().size() == expected) {
+                filtered.complete(null);
+            }
+        };
+        PulseRecorder.PulseGaps gaps = record(() -> {
+            table.itemsProperty().addListener(whenFiltered);
+            browser.filterProperty().set(text);
+        }, filtered);
+        FxThread.run(() -> table.itemsProperty().removeListener(whenFiltered));
+        return gaps;
+    }
 }

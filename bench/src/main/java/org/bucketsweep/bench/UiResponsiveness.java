@@ -18,7 +18,8 @@ import org.bucketsweep.ui.concurrent.FxTaskRunner;
  *   <li>a delete job's results stream into the real results view ({@link ResultsStreaming}),</li>
  *   <li>a listing of the suite's 1,000,000 versions and delete markers streams into the real object browser in its
  *       all-depths, show-versions mode ({@link BrowserStreaming}), and</li>
- *   <li>the same listing, once complete, is sorted by size, largest first, by a click on the column header,</li>
+ *   <li>the same listing, once complete, is sorted by size, largest first, by a click on the column header, then
+ *       filtered to one folder of a hundred by a text pasted into the filter field, and the filter cleared,</li>
  *   <li>the suite's 100,000 unversioned objects stream into the object browser sorted by name, as after a click on
  *       the column header,</li>
  * </ul>
@@ -33,6 +34,8 @@ import org.bucketsweep.ui.concurrent.FxTaskRunner;
 public final class UiResponsiveness {
 
     static final Set<String> ARGS = Set.of("fixtures", "runs", "result-rows", "idle-millis");
+    /** Keys of one folder of the hundred the seeder makes: the filter leaves 1 % of the rows. */
+    private static final String FILTER_TEXT = "data/007/";
 
     private final FxTaskRunner tasks;
     private final ConfirmingDialogs dialogs = new ConfirmingDialogs();
@@ -99,6 +102,9 @@ public final class UiResponsiveness {
                 report.add(round, browser.label(), browser.rows(), gaps, HeapGauge.usedAfterGc() - before);
                 if (browser == versioned) {
                     report.add(round, browser.sortLabel(), browser.rows(), browser.sortBySize(), 0);
+                    for (String text : List.of(FILTER_TEXT, "")) {
+                        report.add(round, browser.filterLabel(text), browser.rows(), browser.filterBy(text), 0);
+                    }
                 }
             }
         }
