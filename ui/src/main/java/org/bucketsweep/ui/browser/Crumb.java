@@ -24,4 +24,10 @@ public record Crumb(String label, String prefix) {
         }
         return crumbs;
     }
+
+    /** The folder that holds the folder {@code prefix} (which ends in "/"): "" for a folder at the top. */
+    static String parent(String prefix) {
+        String withoutSlash = prefix.substring(0, prefix.length() - 1);
+        return withoutSlash.substring(0, withoutSlash.lastIndexOf('/') + 1);
+    }
 }

@@ -164,13 +164,9 @@ public final class ObjectBrowserViewModel {
 
     /** One level up; at the top, stays there. */
     public void up() {
-        String p = prefix.get();
-        if (p.isEmpty()) {
-            return;
+        if (!prefix.get().isEmpty()) {
+            navigateTo(Crumb.parent(prefix.get()));
         }
-        String withoutSlash = p.substring(0, p.length() - 1);
-        int cut = withoutSlash.lastIndexOf('/');
-        navigateTo(cut < 0 ? "" : withoutSlash.substring(0, cut + 1));
     }
 
     /** Lists the current level again; rows that were selected and still exist are selected again. */

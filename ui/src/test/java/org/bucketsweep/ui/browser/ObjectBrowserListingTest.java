@@ -55,6 +55,9 @@ class ObjectBrowserListingTest {
         assertThat(model.rows()).extracting(ListingEntry::key).containsExactly("docs/ü/", "docs/report.pdf");
         assertThat(model.breadcrumbs()).extracting(Crumb::label).containsExactly("browse", "docs");
 
+        model.enter(new CommonPrefix("docs/ü/"));
+        model.up();
+        assertThat(model.prefixProperty().get()).isEqualTo("docs/");
         model.up();
         assertThat(model.prefixProperty().get()).isEmpty();
     }
