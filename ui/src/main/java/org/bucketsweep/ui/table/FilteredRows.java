@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.bucketsweep.ui.concurrent.TaskRunner;
@@ -31,7 +30,7 @@ public final class FilteredRows<T> {
     static final int FILTER_AT_ONCE = 50_000;
 
     private final ObservableList<T> source;
-    private final ObservableList<T> shown = FXCollections.observableArrayList();
+    private final ShownRows<T> shown = new ShownRows<>();
     private final TaskRunner tasks;
     private final int filterAtOnce;
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper(this, "filtering");
@@ -52,7 +51,7 @@ public final class FilteredRows<T> {
         this.source = source;
         this.tasks = tasks;
         this.filterAtOnce = filterAtOnce;
-        shown.setAll(source);
+        shown.replaceAll(new ArrayList<>(source));
         source.addListener(this::sourceChanged);
     }
 
@@ -76,7 +75,7 @@ public final class FilteredRows<T> {
         long mine = ++filters;
         if (source.size() <= filterAtOnce) {
             filtering.set(false);
-            shown.setAll(matching(source, predicate));
+            shown.replaceAll(matching(source, predicate));
             return;
         }
         filtering.set(true);
@@ -90,23 +89,23 @@ public final class FilteredRows<T> {
             filtering.set(false);
             // The task's own list, so no other copy of the rows is made here.
             matches.addAll(matching(source.subList(copied, source.size()), filter));
-            shown.setAll(matches);
+            shown.replaceAll(matches);
         }, failure -> {
             if (mine == filters) {
                 filtering.set(false);
                 LOG.warn("Could not filter the table; it shows every row", failure);
                 predicate = null;
-                shown.setAll(source);
+                shown.replaceAll(new ArrayList<>(source));
             }
         });
     }
 
     /** The rows {@code filter} accepts, all of them when it is {@code null}. */
-    private static <T> List<T> matching(List<? extends T> rows, Predicate<? super T> filter) {
+    private static <T> ArrayList<T> matching(List<? extends T> rows, Predicate<? super T> filter) {
         if (filter == null) {
             return new ArrayList<>(rows);
         }
-        List<T> matches = new ArrayList<>();
+        ArrayList<T> matches = new ArrayList<>();
         for (T row : rows) {
             if (filter.test(row)) {
                 matches.add(row);
@@ -144,15 +143,15 @@ public final class FilteredRows<T> {
     private void mirror(ListChangeListener.Change<? extends T> change) {
         while (change.next()) {
             if (change.wasPermutated() || change.wasUpdated()) {
-                shown.setAll(source);
+                shown.replaceAll(new ArrayList<>(source));
                 return;
             }
             int from = change.getFrom();
             if (change.wasRemoved()) {
-                shown.remove(from, from + change.getRemovedSize());
+                shown.cut(from, from + change.getRemovedSize());
             }
             if (change.wasAdded()) {
-                shown.addAll(from, change.getAddedSubList());
+                shown.insert(from, change.getAddedSubList());
             }
         }
     }
@@ -176,7 +175,7 @@ public final class FilteredRows<T> {
             return false;
         }
         if (appended) {
-            shown.addAll(matching(added, predicate));
+            shown.append(matching(added, predicate));
             return true;
         }
         return replaced(was, added.get(0));
@@ -195,9 +194,9 @@ public final class FilteredRows<T> {
             return !matches;
         }
         if (matches) {
-            shown.set(at, now);
+            shown.replace(at, now);
         } else {
-            shown.remove(at);
+            shown.cut(at, at + 1);
         }
         return true;
     }
