@@ -1,17 +1,21 @@
 package org.bucketsweep.ui.table;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javafx.collections.ObservableListBase;
 
 /**
  * The rows {@link FilteredRows} shows: a list only it changes, which takes over a new list of rows without copying
  * them. JavaFX's own list copies every row on {@code setAll}, and records every row it removes, 10-20 ms each for
- * 1,250,000 rows on the JavaFX thread (docs/benchmarks.md). Anyone else may only read it.
+ * 1,250,000 rows on the JavaFX thread (docs/benchmarks.md). Anyone else may only read it. A sorted table takes a
+ * {@link #snapshot()} of it to sort in the background, instead of a copy of its own.
  */
 final class ShownRows<T> extends ObservableListBase<T> {
 
     private ArrayList<T> rows = new ArrayList<>();
+    /** Whether {@link #rows} was handed out by {@link #snapshot()}: the next change works on a copy of it. */
+    private boolean shared;
 
     @Override
     public T get(int index) {
@@ -27,6 +31,7 @@ final class ShownRows<T> extends ObservableListBase<T> {
     void replaceAll(ArrayList<T> newRows) {
         List<T> old = rows;
         rows = newRows;
+        shared = false;
         beginChange();
         if (!old.isEmpty()) {
             nextRemove(0, old);
@@ -41,6 +46,7 @@ final class ShownRows<T> extends ObservableListBase<T> {
         if (added.isEmpty()) {
             return;
         }
+        unshare();
         rows.addAll(at, added);
         beginChange();
         nextAdd(at, at + added.size());
@@ -52,6 +58,7 @@ final class ShownRows<T> extends ObservableListBase<T> {
     }
 
     void replace(int at, T row) {
+        unshare();
         T was = rows.set(at, row);
         beginChange();
         nextSet(at, was);
@@ -62,11 +69,29 @@ final class ShownRows<T> extends ObservableListBase<T> {
         if (from == to) {
             return;
         }
+        unshare();
         List<T> range = rows.subList(from, to);
         List<T> removed = new ArrayList<>(range);
         range.clear();
         beginChange();
         nextRemove(from, removed);
         endChange();
+    }
+
+    /**
+     * The rows as they are now, which never change, for reading on another thread: the next change of this list
+     * copies them first. Most of the time nothing changes before the reader is done (a sort of a complete listing),
+     * and nothing is copied at all.
+     */
+    List<T> snapshot() {
+        shared = true;
+        return Collections.unmodifiableList(rows);
+    }
+
+    private void unshare() {
+        if (shared) {
+            rows = new ArrayList<>(rows);
+            shared = false;
+        }
     }
 }

@@ -134,7 +134,8 @@ public final class SortOnceListed<T> {
         long mine = ++sorts;
         sorting.set(true);
         TableOrder<T> order = wanted;
-        List<T> copy = new ArrayList<>(rows);
+        // The rows of a filter never change once handed out; other lists are copied, 10-20 ms for a million rows.
+        List<T> copy = rows instanceof ShownRows<T> filtered ? filtered.snapshot() : new ArrayList<>(rows);
         tasks.run("sort the table", () -> order.sort(copy), sorted -> {
             if (mine != sorts) {
                 return;
