@@ -176,9 +176,9 @@ public final class ObjectBrowserView extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label sorting = BackgroundWorkNotice.of(model.filteringProperty(), tableOrder.sortingProperty());
-        sorting.setId("browserSorting");
-        HBox bar = new HBox(8, namePrefix, filter, shown, spacer, sorting, busy, status, cancel);
+        Label busyTable = BackgroundWorkNotice.of(model.filteringProperty(), tableOrder.sortingProperty());
+        busyTable.setId("browserBusy");
+        HBox bar = new HBox(8, namePrefix, filter, shown, spacer, busyTable, busy, status, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 6, 8));
         return bar;

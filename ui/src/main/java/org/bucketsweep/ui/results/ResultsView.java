@@ -109,9 +109,9 @@ public final class ResultsView extends VBox {
         // Results stream in by the thousand: sorted once the job is done (many in the background), not row by row.
         SortOnceListed<ItemResult> order = SortOnceListed.install(table, model.visibleResults(),
                 model.runningProperty(), model.tasks());
-        Label sorting = BackgroundWorkNotice.of(model.filteringProperty(), order.sortingProperty());
-        sorting.setId("resultsSorting");
-        filters.getChildren().add(1, sorting);
+        Label busy = BackgroundWorkNotice.of(model.filteringProperty(), order.sortingProperty());
+        busy.setId("resultsBusy");
+        filters.getChildren().add(1, busy);
         table.setId("resultsTable");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

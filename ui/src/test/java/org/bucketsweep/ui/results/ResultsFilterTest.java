@@ -44,7 +44,7 @@ class ResultsFilterTest {
             model = new ResultsViewModel(tasks, new FakeDialogs());
             ResultsView view = new ResultsView(model);
             table = (TableView<ItemResult>) view.lookup("#resultsTable");
-            notice = (Label) view.lookup("#resultsSorting");
+            notice = (Label) view.lookup("#resultsBusy");
             stage.setScene(new Scene(view, 1000, 400));
             stage.show();
         });
