@@ -138,7 +138,7 @@ final class BrowserStreaming extends WindowScenario {
         return gaps;
     }
 
-    /** What {@link #filterBy(String)} measures: the text typed, or "" for the filter cleared. */
+    /** What {@link #filterBy(String)} measures: the text pasted, or "" for the filter cleared. */
     String filterLabel(String text) {
         return text.isEmpty()
                 ? String.format(Locale.ROOT, "Object browser, sorted by size: the filter cleared, back to the %,d rows",
