@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * more on a busy one (docs/benchmarks.md). Here a new filter, or none, over up to {@value #FILTER_AT_ONCE} rows is
  * applied at once. Over more, the JavaFX thread only copies the rows (10-20 ms for 1,250,000), a background task
  * filters the copy while the table shows the former filter's rows, and the rows that arrived meanwhile are tested
- * when it is done. Rows added to the end of the list, a row replaced and the list cleared are followed at once, as
- * {@code FilteredList} does; any other change filters anew.
+ * when it is done. Rows added to the end of the list, a row replaced and the list cleared (what a streaming listing
+ * and a job's results do) are followed at once, as {@code FilteredList} does; any other change filters anew.
  *
  * <p>The filter runs on a background thread: it may read only what does not change, or what is safe to read from
  * another thread.
@@ -122,8 +122,6 @@ public final class FilteredRows<T> {
             if (!onlyAppended(change)) {
                 refilter();
             }
-        } else if (predicate == null) {
-            mirror(change);
         } else if (!followed(change)) {
             refilter();
         }
@@ -137,23 +135,6 @@ public final class FilteredRows<T> {
             }
         }
         return true;
-    }
-
-    /** With every row shown: makes the same change to the rows shown, which equal the source's. */
-    private void mirror(ListChangeListener.Change<? extends T> change) {
-        while (change.next()) {
-            if (change.wasPermutated() || change.wasUpdated()) {
-                shown.replaceAll(new ArrayList<>(source));
-                return;
-            }
-            int from = change.getFrom();
-            if (change.wasRemoved()) {
-                shown.cut(from, from + change.getRemovedSize());
-            }
-            if (change.wasAdded()) {
-                shown.insert(from, change.getAddedSubList());
-            }
-        }
     }
 
     /**
@@ -189,14 +170,14 @@ public final class FilteredRows<T> {
                 at = i;
             }
         }
-        boolean matches = predicate.test(now);
+        boolean matches = predicate == null || predicate.test(now);
         if (at < 0) {
             return !matches;
         }
         if (matches) {
             shown.replace(at, now);
         } else {
-            shown.cut(at, at + 1);
+            shown.cut(at);
         }
         return true;
     }

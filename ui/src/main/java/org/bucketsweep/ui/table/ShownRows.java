@@ -42,19 +42,16 @@ final class ShownRows<T> extends ObservableListBase<T> {
         endChange();
     }
 
-    void insert(int at, List<? extends T> added) {
+    void append(List<? extends T> added) {
         if (added.isEmpty()) {
             return;
         }
         unshare();
-        rows.addAll(at, added);
+        int from = rows.size();
+        rows.addAll(added);
         beginChange();
-        nextAdd(at, at + added.size());
+        nextAdd(from, rows.size());
         endChange();
-    }
-
-    void append(List<? extends T> added) {
-        insert(rows.size(), added);
     }
 
     void replace(int at, T row) {
@@ -65,16 +62,11 @@ final class ShownRows<T> extends ObservableListBase<T> {
         endChange();
     }
 
-    void cut(int from, int to) {
-        if (from == to) {
-            return;
-        }
+    void cut(int at) {
         unshare();
-        List<T> range = rows.subList(from, to);
-        List<T> removed = new ArrayList<>(range);
-        range.clear();
+        T was = rows.remove(at);
         beginChange();
-        nextRemove(from, removed);
+        nextRemove(at, was);
         endChange();
     }
 

@@ -19,13 +19,13 @@ class ShownRowsTest {
 
         rows.append(List.of("d"));
         rows.replace(0, "z");
-        rows.cut(1, 2);
+        rows.cut(1);
         List<String> second = rows.snapshot();
-        rows.insert(0, List.of("y"));
+        rows.append(List.of("y"));
 
         assertThat(snapshot).containsExactly("a", "b", "c");
         assertThat(second).containsExactly("z", "c", "d");
-        assertThat(rows).containsExactly("y", "z", "c", "d");
+        assertThat(rows).containsExactly("z", "c", "d", "y");
     }
 
     @Test
